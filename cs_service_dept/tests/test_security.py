@@ -1,0 +1,56 @@
+# Copyright 2026 cs_suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import AccessError
+
+from .common import (
+    GROUP_GENERAL_MANAGER,
+    GROUP_MANAGER,
+    GROUP_SPECIALIST,
+    GROUP_SUPERVISOR,
+    CsCommon,
+)
+
+
+class TestRoles(CsCommon):
+    def test_groups_chain(self):
+        """Each role implies the one below it; the general manager implies manager."""
+        self.assertTrue(self.supervisor.has_group(GROUP_SPECIALIST))
+        self.assertFalse(self.supervisor.has_group(GROUP_MANAGER))
+        self.assertTrue(self.manager.has_group(GROUP_SUPERVISOR))
+        self.assertTrue(self.manager.has_group(GROUP_SPECIALIST))
+        self.assertFalse(self.manager.has_group(GROUP_GENERAL_MANAGER))
+        self.assertTrue(self.general_manager.has_group(GROUP_MANAGER))
+        self.assertFalse(self.specialist.has_group(GROUP_SUPERVISOR))
+
+    def test_admin_is_manager_and_general_manager(self):
+        admin = self.env.ref("base.user_admin")
+        self.assertTrue(admin.has_group(GROUP_MANAGER))
+        self.assertTrue(admin.has_group(GROUP_GENERAL_MANAGER))
+
+    def test_specialist_reaches_the_tools(self):
+        """A specialist works tickets, repairs and customers without more groups."""
+        for model in ("helpdesk.ticket", "repair.order", "res.partner", "sale.order"):
+            self.assertTrue(
+                self.env[model].with_user(self.specialist).has_access("read"),
+                f"a specialist cannot read {model}",
+            )
+
+    def test_app_menu_by_role(self):
+        """The app shows to every role and to nobody outside the department."""
+        menu = self.env.ref("cs_service_dept.cs_menu_root")
+        config = self.env.ref("cs_service_dept.cs_menu_configuration")
+        for user in (self.specialist, self.supervisor, self.manager, self.general_manager):
+            visible = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+            self.assertIn(menu.id, visible, user.login)
+        outsider_menus = self.env["ir.ui.menu"].with_user(self.internal_user)._visible_menu_ids()
+        self.assertNotIn(menu.id, outsider_menus)
+        specialist_menus = self.env["ir.ui.menu"].with_user(self.specialist)._visible_menu_ids()
+        self.assertNotIn(config.id, specialist_menus)
+        manager_menus = self.env["ir.ui.menu"].with_user(self.manager)._visible_menu_ids()
+        self.assertIn(config.id, manager_menus)
+
+    def test_outsider_cannot_create_tickets(self):
+        """Taking requests is the department's job: a specialist can, others cannot."""
+        self.env["helpdesk.ticket"].with_user(self.specialist).check_access("create")
+        with self.assertRaises(AccessError):
+            self.env["helpdesk.ticket"].with_user(self.internal_user).check_access("create")

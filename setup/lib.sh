@@ -100,12 +100,17 @@ ensure_venv() {
     log "installing Python packages into .venv (first run takes a few minutes)"
     [ -x "$VENV/bin/python" ] || "$(pick_python)" -m venv "$VENV"
     export PIP_CONSTRAINT="$ROOT/setup/constraints.txt" PIP_DISABLE_PIP_VERSION_CHECK=1
-    local pip=("$VENV/bin/python" -m pip install --quiet)
+    local pip=(pip_quiet "$VENV/bin/python" -m pip install --quiet)
     "${pip[@]}" "setuptools<70" wheel
     "${pip[@]}" -r "$ODOO_SRC/requirements.txt"
     "${pip[@]}" --no-build-isolation --no-deps -e "$ODOO_SRC"
     "${pip[@]}" -r "$ROOT/requirements.txt"
     echo "$want" >"$stamp"
+}
+
+# pip, without the warnings some machines' extra index settings print per package
+pip_quiet() {
+    "$@" 2> >(grep -v "is ignored: it is neither a file nor a directory" >&2)
 }
 
 find_pg_bin() {
@@ -139,11 +144,12 @@ ensure_postgres() {
         return 0
     fi
     local pgdata="$STATE/pgdata" sock="$STATE/pgrun" port=${CS_PRIVATE_PGPORT:-54329}
+    local asked="$PGHOST:$PGPORT"
     export PGHOST="$sock" PGPORT="$port"
     if pg_answers; then
         return 0
     fi
-    log "no PostgreSQL answers at localhost:5432: starting a private cluster in .odoo/pgdata"
+    log "no PostgreSQL answers at $asked: starting a private cluster in .odoo/pgdata"
     local initdb pg_ctl
     initdb=$(find_pg_bin initdb) || {
         if is_root && command -v apt-get >/dev/null; then

@@ -83,7 +83,8 @@ class ResPartner(models.Model):
         string="Last Contact",
         readonly=True,
         copy=False,
-        help="Date of the latest follow-up done by customer service.",
+        help="Date of the latest follow-up done by customer service, or of the latest "
+        "phone call logged as done on the customer.",
     )
     cs_dormancy = fields.Selection(
         [
@@ -455,6 +456,22 @@ class ResPartner(models.Model):
             )
         )
         sales_note = dict(cr.fetchall())
+        # Phone calls logged as done on the customer count as contacts too.
+        call_type = self.env.ref("mail.mail_activity_data_call", raise_if_not_found=False)
+        calls = {}
+        if call_type:
+            cr.execute(
+                SQL(
+                    """SELECT res_id, max(date)::date
+                         FROM mail_message
+                        WHERE model = 'res.partner' AND res_id = ANY(%s)
+                          AND mail_activity_type_id = %s
+                     GROUP BY res_id""",
+                    ids,
+                    call_type.id,
+                )
+            )
+            calls = dict(cr.fetchall())
         # Planned follow-ups of customers who ordered again are cancelled.
         planned = self.env["cs.followup"].search(
             [
@@ -468,6 +485,7 @@ class ResPartner(models.Model):
             "followups": followups,
             "owing": owing,
             "sales_note": sales_note,
+            "calls": calls,
             "planned": planned.grouped("partner_id"),
             "month_end": month_end,
         }
@@ -526,7 +544,16 @@ class ResPartner(models.Model):
         updates, takeover, to_cancel, new_followups = [], [], [], []
         for partner in self:
             dormancy, taken, plan, cancel = partner._cs_dormancy_plan(facts, today, thresholds)
-            last_contact = facts["followups"].get(partner.id, (None,))[0]
+            last_contact = max(
+                filter(
+                    None,
+                    (
+                        facts["followups"].get(partner.id, (None,))[0],
+                        facts["calls"].get(partner.id),
+                    ),
+                ),
+                default=None,
+            )
             updates.append(
                 (partner.id, facts["last_order"].get(partner.id), last_contact, dormancy)
             )

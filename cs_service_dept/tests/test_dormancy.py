@@ -86,6 +86,16 @@ class TestDormancy(CsCustomerCommon):
         self.assertEqual(len(self._planned(partner)), 1)
         self.assertEqual(partner.cs_last_contact_date, TODAY)
 
+    def test_logged_call_is_a_contact(self):
+        """A phone call activity marked done counts as the last contact."""
+        partner = self._cs_customer(date(2026, 3, 5))
+        with freeze_time("2026-03-08 10:00:00"):
+            partner.activity_schedule(
+                "mail.mail_activity_data_call", user_id=self.specialist.id
+            ).action_feedback(feedback="Talked to the buyer")
+        self._run(partner)
+        self.assertEqual(partner.cs_last_contact_date, date(2026, 3, 8))
+
     def test_rule_3_takeover(self):
         """Sales silent for 60+ days and nothing owed: customer service takes over."""
         partner = self._cs_customer(date(2025, 12, 1), owner="sales", user_id=self.salesperson.id)

@@ -20,11 +20,22 @@
     ],
     "data": [
         "security/cs_service_dept_security.xml",
+        "security/cs_customer_security.xml",
+        "security/ir.model.access.csv",
+        "data/cs_service_dept_data.xml",
+        "data/ir_cron_data.xml",
         "views/res_partner_views.xml",
+        "views/cs_customer_category_views.xml",
+        "views/cs_specialist_views.xml",
+        "views/cs_followup_views.xml",
+        "views/cs_confidentiality_request_views.xml",
+        "views/res_config_settings_views.xml",
+        "wizards/cs_assign_wizard_views.xml",
         "views/menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/cs_customer_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

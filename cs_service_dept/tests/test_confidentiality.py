@@ -1,0 +1,94 @@
+# Copyright 2026 cs_suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import AccessError, UserError
+
+from .common import CsCommon
+
+
+class TestConfidentiality(CsCommon):
+    def _request(self, partner, level="secret", user=None):
+        return (
+            self.env["cs.confidentiality.request"]
+            .with_user(user or self.specialist)
+            .create({"partner_id": partner.id, "requested_level": level, "reason": "合同保密"})
+        )
+
+    def test_direct_raise_refused(self):
+        partner = self.create_customer(cs_specialist_id=self.specialist.id)
+        with self.assertRaises(UserError):
+            partner.with_user(self.manager).cs_confidentiality = "secret"
+        with self.assertRaises(UserError):
+            self.create_customer(cs_confidentiality="top_secret")
+        self.assertEqual(partner.cs_confidentiality, "internal")
+        partner.cs_confidentiality = "public"  # lowering is direct
+        self.assertEqual(partner.cs_confidentiality, "public")
+
+    def test_two_tier_approval(self):
+        """The level changes only once the manager and then the GM approved."""
+        partner = self.create_customer(cs_specialist_id=self.specialist.id)
+        request = self._request(partner)
+        self.assertEqual(request.current_level, "internal")
+        request.action_submit()
+        self.assertEqual(request.state, "to_approve")
+        self.assertEqual(len(request.review_ids), 2)
+        # A specialist is no reviewer: nothing is approved.
+        request.with_user(self.specialist).validate_tier()
+        self.assertNotIn("approved", request.review_ids.mapped("status"))
+        # The manager approves the first tier only: the level does not change yet.
+        request.with_user(self.manager).validate_tier()
+        reviews = request.review_ids.sorted("sequence")
+        self.assertEqual(reviews.mapped("status"), ["approved", "pending"])
+        self.assertEqual(request.state, "to_approve")
+        self.assertEqual(partner.cs_confidentiality, "internal")
+        request.with_user(self.general_manager).validate_tier()
+        self.assertEqual(request.state, "approved")
+        self.assertEqual(partner.cs_confidentiality, "secret")
+        self.assertTrue(
+            any("Confidentiality raised" in b for b in partner.message_ids.mapped("body"))
+        )
+
+    def test_rejection_leaves_level(self):
+        partner = self.create_customer()
+        request = self._request(partner, "top_secret")
+        request.action_submit()
+        request.with_user(self.manager).reject_tier()
+        self.assertEqual(request.state, "rejected")
+        self.assertEqual(partner.cs_confidentiality, "internal")
+
+    def test_request_must_raise(self):
+        partner = self.create_customer()
+        request = self._request(partner, "public")
+        with self.assertRaises(UserError):
+            request.action_submit()
+        self.assertEqual(request.state, "draft")
+
+    def _make_secret(self, partner):
+        partner.with_context(cs_confidentiality_approved=True).cs_confidentiality = "secret"
+
+    def test_secret_customer_visibility(self):
+        mine = self.create_customer("秘密客户 A", cs_specialist_id=self.specialist.id)
+        theirs = self.create_customer("秘密客户 B", cs_specialist_id=self.specialist_2.id)
+        self._make_secret(mine)
+        self._make_secret(theirs)
+        mine.with_user(self.specialist).check_access("read")
+        self.assertEqual(mine.with_user(self.specialist).name, "秘密客户 A")
+        with self.assertRaises(AccessError):
+            theirs.with_user(self.specialist).check_access("read")
+        with self.assertRaises(AccessError):
+            theirs.with_user(self.specialist).write({"comment": "x"})
+        with self.assertRaises(AccessError):
+            theirs.with_user(self.internal_user).check_access("read")
+        found = (
+            self.env["res.partner"]
+            .with_user(self.specialist)
+            .search([("id", "in", (mine | theirs).ids)])
+        )
+        self.assertEqual(found, mine)
+        for user in (self.supervisor, self.manager, self.general_manager):
+            theirs.with_user(user).check_access("read")
+
+    def test_own_partner_stays_visible(self):
+        """The rule does not hide users' own partners or ordinary contacts."""
+        self.specialist.partner_id.with_user(self.specialist).check_access("read")
+        self.env.company.partner_id.with_user(self.internal_user).check_access("read")
+        self.create_customer().with_user(self.internal_user).check_access("read")

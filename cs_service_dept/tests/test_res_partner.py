@@ -1,6 +1,7 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tests import Form
+from odoo.tools.safe_eval import safe_eval
 
 from .common import CsCommon
 
@@ -31,3 +32,15 @@ class TestCustomerFile(CsCommon):
             .get_view(self.env.ref("base.view_partner_form").id)["arch"]
         )
         self.assertIn("cs_specialist_id", arch)
+
+    def test_customers_menu_lists_customers_only(self):
+        """The Customers menu shows customers, not the staff's own contacts."""
+        action = self.env.ref("cs_service_dept.res_partner_action_customer")
+        domain = safe_eval(action.domain)
+        buyer = self.create_customer("Buyer", customer_rank=1)
+        followed = self.create_customer("Followed", cs_specialist_id=self.specialist.id)
+        listed = self.env["res.partner"].search(domain)
+        self.assertIn(buyer, listed)
+        self.assertIn(followed, listed)
+        self.assertNotIn(self.specialist.partner_id, listed)
+        self.assertNotIn(self.env.company.partner_id, listed)

@@ -20,11 +20,22 @@
     ],
     "data": [
         "security/cs_service_dept_security.xml",
+        "security/cs_service_dept_ticket_security.xml",
+        "security/ir.model.access.csv",
+        "data/cs_service_data.xml",
+        "data/mail_template_data.xml",
+        "report/helpdesk_ticket_reports.xml",
         "views/res_partner_views.xml",
+        "views/cs_reward_penalty_views.xml",
+        "views/helpdesk_ticket_views.xml",
+        "views/cs_knowledge_article_views.xml",
+        "views/cs_ticket_report_views.xml",
         "views/menus.xml",
+        "views/helpdesk_ticket_menu.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/helpdesk_ticket_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -3,6 +3,7 @@
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError, ValidationError
+from odoo.tests import Form
 
 from .ticket_common import CsTicketCommon
 
@@ -336,3 +337,65 @@ class TestTicketDefaults(CsTicketCommon):
         )[0]
         self.assertIn(ticket.number, html.decode())
         self.assertIn("华美贸易", html.decode())
+
+
+class TestTicketForms(CsTicketCommon):
+    def test_form_as_specialist(self):
+        """The form (with the tier validation additions) works for a specialist."""
+        self.customer.cs_specialist_id = self.specialist_2
+        with Form(self.env["helpdesk.ticket"].with_user(self.specialist)) as form:
+            form.name = "外壳划痕"
+            form.description = "<p>外壳有划痕</p>"
+            form.cs_request_type = "complaint"
+            self.assertEqual(form.priority, "2")
+            form.user_id = self.env["res.users"]
+            form.partner_id = self.customer
+            self.assertEqual(form.user_id, self.specialist_2)
+        ticket = form.record
+        self.assertEqual(ticket.cs_complaint_state, "registered")
+        self.assertEqual(ticket.partner_email, "huamei@example.com")
+
+    def test_reward_penalty_form(self):
+        complaint = self.create_complaint(user=self.specialist)
+        with Form(self.env["cs.reward.penalty"].with_user(self.specialist)) as form:
+            form.ticket_id = complaint
+            form.user_id = self.specialist_2
+            form.kind = "reward"
+            form.amount = 100
+            form.reason = "客户表扬"
+        self.assertEqual(form.record.state, "draft")
+
+
+class TestCronQueries(CsTicketCommon):
+    def _count(self, func):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        start = self.cr.sql_log_count
+        func()
+        self.env.flush_all()
+        return self.cr.sql_log_count - start
+
+    def test_overdue_cron_queries_do_not_grow(self):
+        Ticket = self.env["helpdesk.ticket"]
+
+        def forwarded(count):
+            with freeze_time("2026-11-20 10:00:00"):
+                tickets = Ticket.browse()
+                for i in range(count):
+                    ticket = self.create_complaint(f"late {i}", user=self.specialist)
+                    ticket.action_cs_assess_reasonable()
+                    ticket.cs_department_id = self.department
+                    ticket.action_cs_forward()
+                    tickets |= ticket
+            return tickets
+
+        with freeze_time("2026-11-24 12:00:00"):
+            Ticket._cron_cs_investigation_overdue()  # warm up, flags the demo data
+        one = forwarded(1)
+        with freeze_time("2026-11-24 12:00:00"):
+            queries_one = self._count(Ticket._cron_cs_investigation_overdue)
+        five = forwarded(5)
+        with freeze_time("2026-11-24 12:00:00"):
+            queries_five = self._count(Ticket._cron_cs_investigation_overdue)
+        self.assertTrue(all((one | five).mapped("cs_investigation_overdue")))
+        self.assertLessEqual(queries_five, queries_one)

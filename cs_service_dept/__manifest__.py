@@ -28,6 +28,7 @@
         "views/res_partner_views.xml",
         "views/cs_reward_penalty_views.xml",
         "views/helpdesk_ticket_views.xml",
+        "views/helpdesk_ticket_templates.xml",
         "views/cs_knowledge_article_views.xml",
         "views/cs_ticket_report_views.xml",
         "views/menus.xml",

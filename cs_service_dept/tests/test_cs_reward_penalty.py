@@ -45,6 +45,22 @@ class TestRewardPenalty(CsTicketCommon):
         with self.assertRaises(AccessError):
             self.env["cs.reward.penalty"].with_user(self.internal_user).search([])
 
+    def test_specialists_see_their_own_notices(self):
+        other = self.cs_user("cs_specialist_3", "cs_service_dept.group_cs_specialist")
+        Notice = self.env["cs.reward.penalty"]
+        self.assertEqual(
+            Notice.with_user(self.specialist).search([("id", "=", self.notice.id)]), self.notice
+        )
+        self.assertEqual(
+            Notice.with_user(self.specialist_2).search([("id", "=", self.notice.id)]), self.notice
+        )
+        self.assertFalse(Notice.with_user(other).search([("id", "=", self.notice.id)]))
+        with self.assertRaises(AccessError):
+            self.notice.with_user(other).read(["reason"])
+        self.assertEqual(
+            Notice.with_user(self.supervisor).search([("id", "=", self.notice.id)]), self.notice
+        )
+
     def test_print(self):
         html = (
             self.env["ir.actions.report"]

@@ -1,7 +1,7 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, users, warmup
+from odoo.tests import HttpCase, new_test_user, tagged, users, warmup
 
 from .ticket_common import CsTicketCommon
 
@@ -50,3 +50,32 @@ class TestTicketPortalAndPerformance(CsTicketCommon):
         with self.assertQueryCount(cs_specialist=12):
             Ticket.create(vals)
             self.env.flush_all()
+
+
+@tagged("post_install", "-at_install")
+class TestTicketPortalPage(HttpCase):
+    def test_portal_page_shows_complaint_step(self):
+        customer = self.env["res.partner"].create({"name": "门户客户", "is_company": True})
+        other = self.env["res.partner"].create({"name": "别的客户", "is_company": True})
+        new_test_user(
+            self.env, login="cs_portal_page", groups="base.group_portal", partner_id=customer.id
+        )
+        Ticket = self.env["helpdesk.ticket"]
+        mine = Ticket.create(
+            {
+                "name": "投诉：外壳划痕",
+                "description": "<p>x</p>",
+                "partner_id": customer.id,
+                "cs_request_type": "complaint",
+            }
+        )
+        theirs = Ticket.create(
+            {"name": "别人的", "description": "<p>y</p>", "partner_id": other.id}
+        )
+        self.authenticate("cs_portal_page", "cs_portal_page")
+        response = self.url_open(f"/my/ticket/{mine.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Complaint Step", response.text)
+        self.assertIn("Registered", response.text)
+        response = self.url_open(f"/my/ticket/{theirs.id}")
+        self.assertNotIn("别人的", response.text)

@@ -214,7 +214,7 @@ class HelpdeskTicket(models.Model):
 
     @api.onchange("cs_request_type")
     def _onchange_cs_request_type(self):
-        self.priority = TYPE_PRIORITY.get(self.cs_request_type, self.priority)
+        self.priority = self._cs_default_priority(self.cs_request_type, self.partner_id)
 
     # ---------------------------------------------------
     # CRUD
@@ -229,12 +229,12 @@ class HelpdeskTicket(models.Model):
             request_type = vals.get("cs_request_type") or self.env.context.get(
                 "default_cs_request_type", "consultation"
             )
+            partner = partners.browse(vals.get("partner_id"))
             if "priority" not in vals and not self.env.context.get("default_priority"):
-                vals["priority"] = TYPE_PRIORITY.get(request_type, "1")
+                vals["priority"] = self._cs_default_priority(request_type, partner)
             if request_type == "complaint" and not vals.get("cs_complaint_state"):
                 vals["cs_complaint_state"] = "registered"
-            if vals.get("partner_id") and not vals.get("user_id"):
-                partner = partners.browse(vals["partner_id"])
+            if partner and not vals.get("user_id"):
                 specialist = partner.cs_specialist_id or (
                     partner.commercial_partner_id.cs_specialist_id
                 )
@@ -552,6 +552,14 @@ class HelpdeskTicket(models.Model):
     # ---------------------------------------------------
     # Business methods
     # ---------------------------------------------------
+
+    @api.model
+    def _cs_default_priority(self, request_type, partner):
+        """Priority of a new ticket from its request type and its customer.
+
+        Hook: modules that value customers (e.g. a credit grade) raise it here.
+        """
+        return TYPE_PRIORITY.get(request_type, "1")
 
     @api.model
     def _cs_phone_channel(self):

@@ -31,11 +31,22 @@
         "views/cs_confidentiality_request_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/cs_assign_wizard_views.xml",
+        "security/cs_service_dept_ticket_security.xml",
+        "data/cs_service_data.xml",
+        "data/mail_template_data.xml",
+        "report/helpdesk_ticket_reports.xml",
+        "views/cs_reward_penalty_views.xml",
+        "views/helpdesk_ticket_views.xml",
+        "views/helpdesk_ticket_templates.xml",
+        "views/cs_knowledge_article_views.xml",
+        "views/cs_ticket_report_views.xml",
         "views/menus.xml",
+        "views/helpdesk_ticket_menu.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/cs_customer_demo.xml",
+        "demo/helpdesk_ticket_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

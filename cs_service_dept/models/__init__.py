@@ -6,3 +6,11 @@ from . import cs_confidentiality_request
 from . import tier_definition
 from . import res_config_settings
 from . import sale_order
+from . import cs_complaint_department
+from . import cs_complaint_cause
+from . import cs_knowledge_category
+from . import cs_knowledge_article
+from . import helpdesk_ticket_team
+from . import helpdesk_ticket
+from . import cs_reward_penalty
+from . import cs_ticket_report

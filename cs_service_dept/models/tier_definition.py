@@ -9,5 +9,5 @@ class TierDefinition(models.Model):
     @api.model
     def _get_tier_validation_model_names(self):
         res = super()._get_tier_validation_model_names()
-        res.append("cs.confidentiality.request")
+        res += ["cs.confidentiality.request", "helpdesk.ticket", "cs.reward.penalty"]
         return res

@@ -6,3 +6,9 @@ from . import test_dormancy
 from . import test_confidentiality
 from . import test_settings
 from . import test_tour_followup
+from . import test_helpdesk_ticket_complaint
+from . import test_cs_knowledge_article
+from . import test_cs_ticket_report
+from . import test_cs_reward_penalty
+from . import test_helpdesk_ticket_portal
+from . import test_tour_complaint

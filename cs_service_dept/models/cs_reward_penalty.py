@@ -1,0 +1,110 @@
+# Copyright 2026 cs_suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+GROUP_MANAGER = "cs_service_dept.group_cs_manager"
+
+
+class CsRewardPenalty(models.Model):
+    """Reward/penalty notice (奖惩通知单) raised from a complaint."""
+
+    _name = "cs.reward.penalty"
+    _description = "Reward/Penalty Notice"
+    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _order = "id desc"
+
+    _state_from = ["to_approve"]
+    _state_to = ["approved"]
+    _tier_validation_manual_config = False
+
+    name = fields.Char(string="Number", default="/", readonly=True, copy=False)
+    ticket_id = fields.Many2one(
+        comodel_name="helpdesk.ticket",
+        string="Complaint",
+        index=True,
+        tracking=True,
+        domain="[('cs_request_type', '=', 'complaint')]",
+    )
+    user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Responsible Person",
+        required=True,
+        tracking=True,
+        domain="[('share', '=', False)]",
+    )
+    kind = fields.Selection(
+        selection=[("reward", "Reward"), ("penalty", "Penalty")],
+        required=True,
+        default="penalty",
+        tracking=True,
+    )
+    amount = fields.Monetary(tracking=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    reason = fields.Text(required=True)
+    date = fields.Date(default=fields.Date.context_today, required=True)
+    state = fields.Selection(
+        selection=[
+            ("draft", "Draft"),
+            ("to_approve", "To Approve"),
+            ("approved", "Approved"),
+            ("cancel", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        default=lambda self: self.env.company,
+    )
+
+    _sql_constraints = [
+        ("amount_positive", "CHECK(amount >= 0)", "The amount cannot be negative."),
+    ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("cs.reward.penalty") or "/"
+        return super().create(vals_list)
+
+    def _check_state(self, states):
+        for notice in self:
+            if notice.state not in states:
+                raise UserError(
+                    self.env._(
+                        "The notice %(notice)s is not in a state allowing this action.",
+                        notice=notice.name,
+                    )
+                )
+
+    def action_submit(self):
+        self._check_state(["draft"])
+        self.write({"state": "to_approve"})
+
+    def action_approve(self):
+        self._check_state(["to_approve"])
+        for notice in self:
+            if notice.validation_status != "validated" and not self.env.user.has_group(
+                GROUP_MANAGER
+            ):
+                raise UserError(
+                    self.env._(
+                        "Only a customer service manager can approve the notice %(notice)s.",
+                        notice=notice.name,
+                    )
+                )
+        # tier.validation records the Manager's review on this state change.
+        self.write({"state": "approved"})
+
+    def action_cancel(self):
+        self._check_state(["draft", "to_approve"])
+        self.write({"state": "cancel"})
+
+    def action_draft(self):
+        self._check_state(["cancel"])
+        self.write({"state": "draft"})

@@ -1,0 +1,677 @@
+# Copyright 2026 cs_suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .cs_text import cs_tokenize
+
+GROUP_MANAGER = "cs_service_dept.group_cs_manager"
+# Fields the Manager's approval covers: locked while the approval is pending.
+SOLUTION_FIELDS = ("cs_solution", "cs_solution_deadline")
+# Priority given by the request type when the ticket is created without one.
+TYPE_PRIORITY = {"complaint": "2", "repair": "1", "consultation": "1", "suggestion": "0"}
+SUGGESTION_LIMIT = 5
+
+
+class HelpdeskTicket(models.Model):
+    _name = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "tier.validation"]
+
+    # tier.validation: the Manager approves the proposed solution of a complaint.
+    _state_field = "cs_complaint_state"
+    _state_from = ["solution_proposed"]
+    _state_to = ["approved"]
+    _tier_validation_manual_config = False
+
+    cs_request_type = fields.Selection(
+        selection=[
+            ("consultation", "Consultation"),
+            ("complaint", "Complaint"),
+            ("repair", "Repair"),
+            ("suggestion", "Suggestion"),
+        ],
+        string="Request Type",
+        default="consultation",
+        required=True,
+        tracking=True,
+        index=True,
+    )
+    cs_identity_confirmed = fields.Boolean(
+        string="Identity Confirmed",
+        copy=False,
+        tracking=True,
+        help="Phone requests: the caller's identity was checked against the customer file.",
+    )
+    cs_identity_required = fields.Boolean(
+        string="Identity Check Needed",
+        compute="_compute_cs_identity_required",
+        help="A phone request whose caller has not been identified yet.",
+    )
+    cs_first_response_date = fields.Datetime(
+        string="First Response",
+        copy=False,
+        readonly=True,
+        help="When the customer was first answered (first message sent to them).",
+    )
+    cs_handling_hours = fields.Float(
+        string="Handling Hours",
+        compute="_compute_cs_handling_hours",
+        store=True,
+        help="Hours from creation to closing.",
+    )
+    cs_escalated_count = fields.Integer(string="Escalations", copy=False, readonly=True)
+    cs_reopened_count = fields.Integer(string="Reopenings", copy=False, readonly=True)
+    cs_first_contact_resolution = fields.Boolean(
+        string="First-contact Resolution",
+        compute="_compute_cs_first_contact_resolution",
+        store=True,
+        help="Closed without escalation or reopening.",
+    )
+    cs_article_ids = fields.Many2many(
+        comodel_name="cs.knowledge.article",
+        relation="cs_knowledge_article_helpdesk_ticket_rel",
+        column1="ticket_id",
+        column2="article_id",
+        string="Articles Used",
+        copy=False,
+    )
+    cs_suggested_article_ids = fields.Many2many(
+        comodel_name="cs.knowledge.article",
+        string="Suggested Articles",
+        compute="_compute_cs_suggested_article_ids",
+    )
+    # Complaint flow (客户投诉管理流程)
+    cs_complaint_state = fields.Selection(
+        selection=[
+            ("registered", "Registered"),
+            ("assessed", "Assessed"),
+            ("explained", "Explained"),
+            ("forwarded", "Forwarded"),
+            ("responsibility", "Responsibility Set"),
+            ("solution_proposed", "Solution Proposed"),
+            ("approved", "Approved"),
+            ("implemented", "Implemented"),
+            ("confirmed", "Confirmed"),
+            ("closed", "Closed"),
+        ],
+        string="Complaint Step",
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    cs_explanation = fields.Html(
+        string="Explanation",
+        help="Sent to the customer when the complaint is not reasonable.",
+    )
+    cs_department_id = fields.Many2one(
+        comodel_name="cs.complaint.department",
+        string="Responsible Department",
+        tracking=True,
+    )
+    cs_forward_date = fields.Datetime(string="Forwarded On", copy=False, readonly=True)
+    cs_investigation_deadline = fields.Datetime(
+        string="Investigation Deadline",
+        copy=False,
+        readonly=True,
+        help="One working day after forwarding, on the company's working calendar.",
+    )
+    cs_investigation_done_date = fields.Datetime(
+        string="Investigation Done On", copy=False, readonly=True
+    )
+    cs_investigation_overdue = fields.Boolean(
+        string="Investigation Overdue", copy=False, readonly=True, tracking=True
+    )
+    cs_responsible_user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Responsible Person",
+        tracking=True,
+        domain="[('share', '=', False)]",
+    )
+    cs_cause_id = fields.Many2one(comodel_name="cs.complaint.cause", string="Cause", tracking=True)
+    cs_solution = fields.Html(string="Solution")
+    cs_solution_deadline = fields.Datetime(string="Promised Deadline", copy=False, tracking=True)
+    cs_implemented_date = fields.Datetime(string="Implemented On", copy=False, readonly=True)
+    cs_implementation_result = fields.Html(string="Result")
+    cs_customer_satisfied = fields.Boolean(string="Customer Satisfied", copy=False, readonly=True)
+    cs_complaint_summary = fields.Text(
+        string="Summary and Lesson Learned",
+        help="Required to close the complaint.",
+    )
+    cs_reward_penalty_ids = fields.One2many(
+        comodel_name="cs.reward.penalty",
+        inverse_name="ticket_id",
+        string="Reward/Penalty Notices",
+    )
+    cs_reward_penalty_count = fields.Integer(
+        string="Notices", compute="_compute_cs_reward_penalty_count"
+    )
+
+    @api.depends("channel_id", "cs_identity_confirmed")
+    def _compute_cs_identity_required(self):
+        phone = self._cs_phone_channel()
+        for ticket in self:
+            ticket.cs_identity_required = (
+                bool(phone) and ticket.channel_id == phone and not ticket.cs_identity_confirmed
+            )
+
+    @api.depends("create_date", "closed_date")
+    def _compute_cs_handling_hours(self):
+        for ticket in self:
+            if ticket.create_date and ticket.closed_date:
+                delta = ticket.closed_date - ticket.create_date
+                ticket.cs_handling_hours = delta.total_seconds() / 3600
+            else:
+                ticket.cs_handling_hours = 0.0
+
+    @api.depends("closed_date", "cs_escalated_count", "cs_reopened_count")
+    def _compute_cs_first_contact_resolution(self):
+        for ticket in self:
+            ticket.cs_first_contact_resolution = bool(
+                ticket.closed_date
+                and not ticket.cs_escalated_count
+                and not ticket.cs_reopened_count
+            )
+
+    @api.depends("name", "description")
+    def _compute_cs_suggested_article_ids(self):
+        Article = self.env["cs.knowledge.article"]
+        for ticket in self:
+            tokens = cs_tokenize(ticket.name) | cs_tokenize(ticket.description, is_html=True)
+            ticket.cs_suggested_article_ids = (
+                Article._cs_suggest(tokens, limit=SUGGESTION_LIMIT) - ticket.cs_article_ids
+            )
+
+    def _compute_cs_reward_penalty_count(self):
+        counts = dict(
+            self.env["cs.reward.penalty"]._read_group(
+                [("ticket_id", "in", self.ids)], ["ticket_id"], ["__count"]
+            )
+        )
+        for ticket in self:
+            ticket.cs_reward_penalty_count = counts.get(ticket, 0)
+
+    @api.constrains("cs_solution_deadline")
+    def _check_cs_solution_deadline(self):
+        now = fields.Datetime.now()
+        for ticket in self:
+            if ticket.cs_solution_deadline and ticket.cs_solution_deadline < now:
+                raise ValidationError(
+                    self.env._(
+                        "The promised deadline of %(ticket)s is in the past.",
+                        ticket=ticket.display_name,
+                    )
+                )
+
+    @api.onchange("partner_id")
+    def _onchange_partner_id_cs_specialist(self):
+        specialist = self.partner_id.commercial_partner_id.cs_specialist_id or (
+            self.partner_id.cs_specialist_id
+        )
+        if specialist and not self.user_id:
+            self.user_id = specialist
+
+    @api.onchange("cs_request_type")
+    def _onchange_cs_request_type(self):
+        self.priority = self._cs_default_priority(self.cs_request_type, self.partner_id)
+
+    # ---------------------------------------------------
+    # CRUD
+    # ---------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = self.env["res.partner"].browse(
+            {vals["partner_id"] for vals in vals_list if vals.get("partner_id")}
+        )
+        for vals in vals_list:
+            request_type = vals.get("cs_request_type") or self.env.context.get(
+                "default_cs_request_type", "consultation"
+            )
+            partner = partners.browse(vals.get("partner_id"))
+            if "priority" not in vals and not self.env.context.get("default_priority"):
+                vals["priority"] = self._cs_default_priority(request_type, partner)
+            if request_type == "complaint" and not vals.get("cs_complaint_state"):
+                vals["cs_complaint_state"] = "registered"
+            if partner and not vals.get("user_id"):
+                specialist = partner.cs_specialist_id or (
+                    partner.commercial_partner_id.cs_specialist_id
+                )
+                if specialist:
+                    vals["user_id"] = specialist.id
+        to_balance = [
+            vals
+            for vals in vals_list
+            if vals.get("team_id") and not vals.get("user_id") and "user_id" not in vals
+        ]
+        if to_balance:
+            teams = self.env["helpdesk.ticket.team"].browse({v["team_id"] for v in to_balance})
+            picker = self._cs_balanced_picker(teams)
+            for vals in to_balance:
+                user = picker(teams.browse(vals["team_id"]))
+                if user:
+                    vals["user_id"] = user.id
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("stage_id"):
+            stage = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"])
+            if not stage.unattended:
+                self._cs_check_identity()
+            if not stage.closed:
+                reopened = self.filtered("closed")
+                if reopened:
+                    for ticket in reopened:
+                        # few records: a reopening is a user action on one ticket
+                        super(HelpdeskTicket, ticket).write(
+                            {"cs_reopened_count": ticket.cs_reopened_count + 1}
+                        )
+        return super().write(vals)
+
+    # ---------------------------------------------------
+    # tier.validation on complaints
+    # ---------------------------------------------------
+
+    def _tier_validation_check_write_allowed(self, vals):
+        # Only complaints go through an approval: spare every other ticket the
+        # checks (and their queries).
+        complaints = self.filtered(lambda t: t.cs_request_type == "complaint")
+        return super(HelpdeskTicket, complaints)._tier_validation_check_write_allowed(vals)
+
+    def _check_allow_write_under_validation(self, vals):
+        # The approval covers the solution and its deadline; the ticket itself
+        # (stage, chatter bookkeeping, notes) stays workable meanwhile.
+        if not set(vals) & set(SOLUTION_FIELDS):
+            return True
+        return super()._check_allow_write_under_validation(vals)
+
+    @api.model
+    def _get_all_validation_exceptions(self):
+        # Only the solution fields turn read-only on the form during approval.
+        return [name for name in self._fields if name not in SOLUTION_FIELDS]
+
+    def _get_to_validate_message_name(self):
+        return self.env._("Complaint Solution")
+
+    # ---------------------------------------------------
+    # Mail
+    # ---------------------------------------------------
+
+    def _message_post_after_hook(self, message, msg_vals):
+        # First response: the first public message an internal user sends.
+        if (
+            not self.cs_first_response_date
+            and message.message_type in ("comment", "email_outgoing")
+            and message.subtype_id
+            and not message.subtype_id.internal
+            and message.author_id
+            and message.author_id != self.partner_id
+            and any(not user.share for user in message.author_id.user_ids)
+        ):
+            self.sudo().cs_first_response_date = message.create_date or fields.Datetime.now()
+        return super()._message_post_after_hook(message, msg_vals)
+
+    # ---------------------------------------------------
+    # Actions
+    # ---------------------------------------------------
+
+    def action_cs_confirm_identity(self):
+        self.write({"cs_identity_confirmed": True})
+        for ticket in self:
+            ticket.message_post(
+                body=self.env._("The caller's identity was confirmed."),
+                subtype_xmlid="mail.mt_note",
+            )
+
+    def action_cs_escalate(self):
+        """Hand an unanswered request over to the team's escalation team."""
+        for ticket in self:
+            if not ticket.team_id.cs_escalation_team_id:
+                raise UserError(
+                    self.env._(
+                        "The team of %(ticket)s has no escalation team.",
+                        ticket=ticket.display_name,
+                    )
+                )
+        for ticket in self:
+            target = ticket.team_id.cs_escalation_team_id
+            ticket.write(
+                {
+                    "team_id": target.id,
+                    "user_id": False,
+                    "cs_escalated_count": ticket.cs_escalated_count + 1,
+                }
+            )
+            ticket.message_post(
+                body=self.env._("Escalated to the team %(team)s.", team=target.name),
+                subtype_xmlid="mail.mt_note",
+            )
+        self.filtered(lambda t: not t.user_id)._cs_assign_balanced()
+
+    def action_cs_answer_with_article(self, article):
+        """Reply to the customer with the article's answer and count its use."""
+        self.ensure_one()
+        article.ensure_one()
+        self.message_post(
+            body=article.answer,
+            subject=article.name,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=self.partner_id.ids,
+        )
+        self.cs_article_ids = [Command.link(article.id)]
+        article.sudo().use_count += 1
+        return True
+
+    # Complaint steps. Each guard raises a UserError naming the ticket.
+
+    def _cs_check_complaint_state(self, states, action):
+        for ticket in self:
+            if ticket.cs_request_type != "complaint" or ticket.cs_complaint_state not in states:
+                raise UserError(
+                    self.env._(
+                        "%(ticket)s cannot be %(action)s at the step %(step)s.",
+                        ticket=ticket.display_name,
+                        action=action,
+                        step=dict(
+                            self._fields["cs_complaint_state"]._description_selection(self.env)
+                        ).get(ticket.cs_complaint_state, "-"),
+                    )
+                )
+        self._cs_check_identity()
+
+    def _cs_check_identity(self):
+        for ticket in self:
+            if ticket.cs_identity_required:
+                raise UserError(
+                    self.env._(
+                        "Confirm the caller's identity on %(ticket)s first.",
+                        ticket=ticket.display_name,
+                    )
+                )
+
+    def _cs_check_required(self, field_names):
+        for ticket in self:
+            missing = [
+                ticket._fields[name].get_description(self.env)["string"]
+                for name in field_names
+                if not ticket[name]
+            ]
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "Fill in %(fields)s on %(ticket)s first.",
+                        fields=", ".join(missing),
+                        ticket=ticket.display_name,
+                    )
+                )
+
+    def _cs_post_step(self, body, template_xmlid=None):
+        for ticket in self:
+            if template_xmlid and (ticket.partner_id or ticket.partner_email):
+                ticket.message_post_with_source(
+                    template_xmlid,
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_comment",
+                )
+            ticket.message_post(body=body, subtype_xmlid="mail.mt_note")
+
+    def action_cs_assess_reasonable(self):
+        self._cs_check_complaint_state(["registered"], self.env._("assessed"))
+        self.write({"cs_complaint_state": "assessed"})
+        self._cs_post_step(self.env._("Complaint assessed: reasonable."))
+
+    def action_cs_assess_unreasonable(self):
+        self._cs_check_complaint_state(["registered"], self.env._("assessed"))
+        self._cs_check_required(["cs_explanation"])
+        self.write({"cs_complaint_state": "explained"})
+        self._cs_close_stage()
+        self._cs_post_step(
+            self.env._("Complaint not reasonable: the customer received an explanation."),
+            "cs_service_dept.mail_template_complaint_explanation",
+        )
+
+    def action_cs_forward(self):
+        self._cs_check_complaint_state(["assessed"], self.env._("forwarded"))
+        self._cs_check_required(["cs_department_id"])
+        now = fields.Datetime.now()
+        for ticket in self:
+            ticket.write(
+                {
+                    "cs_complaint_state": "forwarded",
+                    "cs_forward_date": now,
+                    "cs_investigation_deadline": ticket._cs_investigation_deadline(now),
+                    "cs_investigation_overdue": False,
+                }
+            )
+            ticket.message_post(
+                body=self.env._(
+                    "Forwarded to %(department)s; investigation due by %(deadline)s.",
+                    department=ticket.cs_department_id.name,
+                    deadline=fields.Datetime.to_string(ticket.cs_investigation_deadline),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+
+    def action_cs_set_responsibility(self):
+        self._cs_check_complaint_state(["forwarded"], self.env._("assigned a responsibility"))
+        self._cs_check_required(["cs_department_id", "cs_responsible_user_id", "cs_cause_id"])
+        self.write(
+            {
+                "cs_complaint_state": "responsibility",
+                "cs_investigation_done_date": fields.Datetime.now(),
+            }
+        )
+        self._cs_post_step(self.env._("Investigation done: responsibility set."))
+
+    def action_cs_propose_solution(self):
+        self._cs_check_complaint_state(
+            ["responsibility", "solution_proposed"], self.env._("given a solution")
+        )
+        self._cs_check_required(["cs_solution", "cs_solution_deadline"])
+        self._check_cs_solution_deadline()
+        self.write({"cs_complaint_state": "solution_proposed"})
+        self._cs_post_step(
+            self.env._("Solution proposed and sent to the customer."),
+            "cs_service_dept.mail_template_complaint_solution",
+        )
+
+    def action_cs_approve_solution(self):
+        self._cs_check_complaint_state(["solution_proposed"], self.env._("approved"))
+        for ticket in self:
+            if ticket.validation_status != "validated" and not self.env.user.has_group(
+                GROUP_MANAGER
+            ):
+                raise UserError(
+                    self.env._(
+                        "Only a customer service manager can approve the solution of %(ticket)s.",
+                        ticket=ticket.display_name,
+                    )
+                )
+        # tier.validation records the Manager's review on this state change.
+        self.write({"cs_complaint_state": "approved"})
+        self._cs_post_step(self.env._("Solution approved."))
+
+    def action_cs_implement(self):
+        for ticket in self:
+            if ticket.cs_complaint_state != "approved":
+                raise UserError(
+                    self.env._(
+                        "The solution of %(ticket)s must be approved before it is implemented.",
+                        ticket=ticket.display_name,
+                    )
+                )
+        self._cs_check_complaint_state(["approved"], self.env._("implemented"))
+        self._cs_check_required(["cs_implementation_result"])
+        self.write(
+            {"cs_complaint_state": "implemented", "cs_implemented_date": fields.Datetime.now()}
+        )
+        self._cs_post_step(
+            self.env._("Solution implemented; the customer was told the result."),
+            "cs_service_dept.mail_template_complaint_result",
+        )
+
+    def action_cs_confirm_satisfied(self):
+        self._cs_check_complaint_state(["implemented"], self.env._("confirmed"))
+        self.write({"cs_complaint_state": "confirmed", "cs_customer_satisfied": True})
+        self._cs_post_step(self.env._("The customer is satisfied with the solution."))
+
+    def action_cs_confirm_unsatisfied(self):
+        """Not satisfied: back to a new proposal, which needs a new approval."""
+        self._cs_check_complaint_state(["implemented"], self.env._("confirmed"))
+        for ticket in self:
+            ticket.write(
+                {
+                    "cs_complaint_state": "solution_proposed",
+                    "cs_customer_satisfied": False,
+                    "cs_solution_deadline": False,
+                    "cs_implemented_date": False,
+                    "cs_reopened_count": ticket.cs_reopened_count + 1,
+                }
+            )
+        self._cs_post_step(
+            self.env._("The customer is not satisfied: a new solution must be proposed.")
+        )
+
+    def action_cs_close_complaint(self):
+        for ticket in self:
+            if ticket.cs_complaint_state != "confirmed":
+                raise UserError(
+                    self.env._(
+                        "The customer has not confirmed the solution of %(ticket)s: "
+                        "it cannot be closed yet.",
+                        ticket=ticket.display_name,
+                    )
+                )
+        self._cs_check_required(["cs_complaint_summary"])
+        self.write({"cs_complaint_state": "closed"})
+        self._cs_close_stage()
+        self._cs_post_step(self.env._("Complaint closed and archived."))
+
+    # ---------------------------------------------------
+    # Business methods
+    # ---------------------------------------------------
+
+    @api.model
+    def _cs_default_priority(self, request_type, partner):
+        """Priority of a new ticket from its request type and its customer.
+
+        Hook: modules that value customers (e.g. a credit grade) raise it here.
+        """
+        return TYPE_PRIORITY.get(request_type, "1")
+
+    @api.model
+    def _cs_phone_channel(self):
+        return self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone", raise_if_not_found=False)
+
+    def _cs_close_stage(self):
+        for ticket in self.filtered(lambda t: not t.closed):
+            stage = ticket.team_id._get_applicable_stages().filtered("closed")[:1]
+            if not stage:
+                stage = self.env["helpdesk.ticket.stage"].search(
+                    [("closed", "=", True), ("team_ids", "=", False)], limit=1
+                )
+            if stage:
+                ticket.stage_id = stage
+
+    def _cs_investigation_deadline(self, start):
+        """One working day after ``start`` on the company's working calendar."""
+        self.ensure_one()
+        calendar = self.company_id.resource_calendar_id
+        if not calendar:
+            return start + timedelta(days=1)
+        deadline = calendar.plan_hours(calendar.hours_per_day or 8.0, start, compute_leaves=True)
+        return (deadline or start + timedelta(days=1)).replace(tzinfo=None)
+
+    @api.model
+    def _cs_balanced_picker(self, teams):
+        """Return a function giving, for a team, its member with the fewest open
+        tickets (one query for all the teams; each pick counts as one more)."""
+        load = {
+            (team.id, user.id): count
+            for team, user, count in self.env["helpdesk.ticket"]
+            .sudo()
+            ._read_group(
+                [
+                    ("team_id", "in", teams.ids),
+                    ("user_id", "!=", False),
+                    ("stage_id.closed", "=", False),
+                ],
+                ["team_id", "user_id"],
+                ["__count"],
+            )
+        }
+
+        def pick(team):
+            if not team.user_ids:
+                return team.user_ids
+            user = min(team.user_ids, key=lambda u: (load.get((team.id, u.id), 0), u.id))
+            load[(team.id, user.id)] = load.get((team.id, user.id), 0) + 1
+            return user
+
+        return pick
+
+    def _cs_assign_balanced(self):
+        """Give each ticket to the member of its team with the fewest open tickets."""
+        pick = self._cs_balanced_picker(self.team_id)
+        for ticket in self:
+            user = pick(ticket.team_id)
+            if user:
+                ticket.user_id = user
+
+    # ---------------------------------------------------
+    # Crons
+    # ---------------------------------------------------
+
+    @api.model
+    def _cron_cs_investigation_overdue(self):
+        """Flag forwarded complaints past their investigation deadline and give
+        a supervisor an activity. Idempotent: flagged tickets are skipped."""
+        tickets = self.search(
+            [
+                ("cs_complaint_state", "=", "forwarded"),
+                ("cs_investigation_deadline", "<", fields.Datetime.now()),
+                ("cs_investigation_overdue", "=", False),
+            ]
+        )
+        if not tickets:
+            return
+        tickets.write({"cs_investigation_overdue": True})
+        fallback = (
+            self.env.ref("cs_service_dept.group_cs_supervisor")
+            .users.filtered(lambda u: not u.share)
+            .sorted("id")[:1]
+        )
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": ticket.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": self.env._("Complaint investigation overdue"),
+                    "user_id": (ticket.team_id.user_id or fallback or self.env.user).id,
+                    "date_deadline": fields.Date.context_today(self),
+                }
+                for ticket in tickets
+            ]
+        )
+        self.env["ir.cron"]._notify_progress(done=len(tickets), remaining=0)
+
+    @api.model
+    def _cron_cs_escalate_unanswered(self, hours=4):
+        """Escalate consultations left unanswered for ``hours`` hours."""
+        tickets = self.search(
+            [
+                ("cs_request_type", "=", "consultation"),
+                ("cs_first_response_date", "=", False),
+                ("cs_escalated_count", "=", 0),
+                ("stage_id.closed", "=", False),
+                ("team_id.cs_escalation_team_id", "!=", False),
+                ("create_date", "<", fields.Datetime.now() - timedelta(hours=hours)),
+            ]
+        )
+        tickets.action_cs_escalate()
+        self.env["ir.cron"]._notify_progress(done=len(tickets), remaining=0)

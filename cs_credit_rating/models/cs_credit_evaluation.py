@@ -148,10 +148,16 @@ class CsCreditEvaluation(models.Model):
         remaining = Partner.search_count(domain)
         if limit is not None:
             remaining = min(remaining, limit)
+        last_id = 0
         while remaining > 0:
-            partners = Partner.search(domain, limit=min(batch_size, remaining), order="id")
+            partners = Partner.search(
+                [("id", ">", last_id), *domain],
+                limit=min(batch_size, remaining),
+                order="id",
+            )
             if not partners:
                 break
+            last_id = partners[-1].id
             self._evaluate_partners(partners, policy=policy, detect_anomalies=True)
             done += len(partners)
             remaining -= len(partners)

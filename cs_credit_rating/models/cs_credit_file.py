@@ -57,7 +57,7 @@ class CsCreditFile(models.Model):
     credit_grade = fields.Selection(related="partner_id.cs_credit_grade")
     credit_score = fields.Float(related="partner_id.cs_credit_score")
     credit_limit = fields.Float(compute="_compute_credit_limit")
-    window_months = fields.Integer(compute="_compute_figures")
+    window_months = fields.Integer(string="Analysis Window (Months)", compute="_compute_figures")
     sales_amount = fields.Monetary(compute="_compute_figures")
     order_count = fields.Integer(compute="_compute_figures", string="Confirmed Orders")
     invoiced_amount = fields.Monetary(compute="_compute_figures")
@@ -169,7 +169,7 @@ class CsCreditFile(models.Model):
         cr.execute(
             SQL(
                 """
-            SELECT m.commercial_partner_id,
+            SELECT p.commercial_partner_id,
                    COALESCE(SUM(m.amount_total_signed) FILTER (
                        WHERE m.move_type = 'out_invoice'
                          AND m.invoice_date >= %(date_from)s), 0),
@@ -184,11 +184,12 @@ class CsCreditFile(models.Model):
                          AND m.invoice_date_due < %(today)s
                          AND m.amount_residual_signed > 0), 0)
               FROM account_move m
-             WHERE m.commercial_partner_id = ANY(%(ids)s)
+              JOIN res_partner p ON p.id = m.partner_id
+             WHERE p.commercial_partner_id = ANY(%(ids)s)
                AND m.company_id = %(company)s
                AND m.state = 'posted'
                AND m.move_type IN ('out_invoice', 'out_refund')
-             GROUP BY m.commercial_partner_id
+             GROUP BY p.commercial_partner_id
             """,
                 ids=ids,
                 company=company.id,
@@ -209,22 +210,23 @@ class CsCreditFile(models.Model):
         cr.execute(
             SQL(
                 """
-            SELECT m.commercial_partner_id,
+            SELECT p.commercial_partner_id,
                    AVG(GREATEST(pay.paid_on - m.invoice_date_due, 0))
               FROM account_move m
+              JOIN res_partner p ON p.id = m.partner_id
               JOIN LATERAL (
                     SELECT MAX(apr.max_date) AS paid_on
                       FROM account_move_line l
                       JOIN account_partial_reconcile apr ON apr.debit_move_id = l.id
                      WHERE l.move_id = m.id AND l.display_type = 'payment_term'
                    ) pay ON pay.paid_on IS NOT NULL
-             WHERE m.commercial_partner_id = ANY(%(ids)s)
+             WHERE p.commercial_partner_id = ANY(%(ids)s)
                AND m.company_id = %(company)s
                AND m.state = 'posted'
                AND m.move_type = 'out_invoice'
                AND m.payment_state IN ('paid', 'in_payment')
                AND m.invoice_date >= %(date_from)s
-             GROUP BY m.commercial_partner_id
+             GROUP BY p.commercial_partner_id
             """,
                 ids=ids,
                 company=company.id,

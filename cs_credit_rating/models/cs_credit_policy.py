@@ -4,7 +4,13 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare
 
-GRADES = [("AAA", "AAA"), ("AA", "AA"), ("A", "A"), ("B", "B"), ("C", "C")]
+GRADES = [
+    ("AAA", "AAA (Excellent)"),
+    ("AA", "AA (Very Good)"),
+    ("A", "A (Good)"),
+    ("B", "B (Fair)"),
+    ("C", "C (Poor)"),
+]
 
 
 class CsCreditPolicy(models.Model):

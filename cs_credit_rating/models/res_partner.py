@@ -27,8 +27,12 @@ class ResPartner(models.Model):
         store=True,
         aggregator="avg",
     )
-    cs_credit_evaluation_count = fields.Integer(compute="_compute_cs_credit_evaluation_count")
-    cs_credit_anomaly_count = fields.Integer(compute="_compute_cs_credit_anomaly_count")
+    cs_credit_evaluation_count = fields.Integer(
+        string="Credit Evaluation Count", compute="_compute_cs_credit_evaluation_count"
+    )
+    cs_credit_anomaly_count = fields.Integer(
+        string="Open Credit Anomalies", compute="_compute_cs_credit_anomaly_count"
+    )
 
     @api.depends("cs_credit_evaluation_ids")
     def _compute_cs_credit_evaluation_id(self):

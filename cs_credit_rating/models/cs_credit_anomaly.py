@@ -177,6 +177,8 @@ class CsCreditAnomaly(models.Model):
             )
         }
         supervisor = self._default_supervisor(policy)
+        today = fields.Date.context_today(self)
+        # every defaulted field is given: no default_get per record
         vals_list = [
             {
                 "partner_id": pid,
@@ -185,22 +187,32 @@ class CsCreditAnomaly(models.Model):
                 "previous_value": before,
                 "current_value": now,
                 "user_id": supervisor.id,
+                "detected_on": today,
+                "state": "open",
             }
             for pid, kind, before, now in candidates
             if (pid, kind) not in existing
         ]
-        anomalies = self.sudo().create(vals_list)
+        # Batch job: no creation log, no auto-subscription mail per anomaly;
+        # the supervisor hears of them through the activities below.
+        anomalies = self.sudo().with_context(tracking_disable=True).create(vals_list)
         if supervisor and anomalies:
+            self.env["mail.followers"]._insert_followers(
+                self._name, anomalies.ids, supervisor.partner_id.ids, check_existing=True
+            )
             model = self.env["ir.model"]._get_id(self._name)
             activity_type = self.env.ref("mail.mail_activity_data_todo")
-            self.env["mail.activity"].sudo().create(
+            summary = self.env._("Review credit anomaly")
+            self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
                 [
                     {
                         "res_model_id": model,
                         "res_id": anomaly.id,
                         "activity_type_id": activity_type.id,
                         "user_id": supervisor.id,
-                        "summary": self.env._("Review credit anomaly"),
+                        "summary": summary,
+                        "date_deadline": today,
+                        "active": True,
                     }
                     for anomaly in anomalies
                 ]

@@ -110,14 +110,16 @@ class CsCreditEvaluation(models.Model):
         previous = {p.id: p.sudo().cs_credit_evaluation_id for p in partners}
         vals_list = []
         today = fields.Date.context_today(self)
+        rules = policy._scoring_rules()
         for partner in partners:
             partner_figures = figures[partner.id]
-            total, grade, _band, details = policy._score(partner_figures)
+            total, grade, _band, details = policy._score(partner_figures, rules)
             vals_list.append(
                 {
                     "partner_id": partner.id,
                     "company_id": company.id,
                     "date": today,
+                    "origin": "policy",
                     "policy_id": policy.id,
                     "total_score": total,
                     "grade": grade,

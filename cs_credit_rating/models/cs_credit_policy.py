@@ -171,34 +171,61 @@ class CsCreditPolicy(models.Model):
             [("company_id", "=", company.id), ("state", "=", "active")], limit=1
         )
 
-    def _score(self, figures):
+    def _scoring_rules(self):
+        """The criteria and bands as plain tuples, read once for a batch."""
+        self.ensure_one()
+        criteria = [
+            (
+                criterion.name,
+                criterion.figure_key,
+                criterion.weight,
+                [
+                    (line.value_from, line.has_upper, line.value_to, line.score)
+                    for line in criterion.threshold_ids.sorted(lambda t: (t.value_from, t.id))
+                ],
+            )
+            for criterion in self.criterion_ids
+        ]
+        bands = [(band.min_score, band) for band in self.band_ids.sorted("min_score", reverse=True)]
+        return criteria, bands
+
+    @api.model
+    def _score_value(self, thresholds, value):
+        """Score (0..100) of the first threshold whose range holds ``value``."""
+        for value_from, has_upper, value_to, score in thresholds:
+            if value >= value_from and (not has_upper or value < value_to):
+                return score
+        return 0.0
+
+    def _score(self, figures, rules=None):
         """Score one customer's ``figures``: ``(total, grade, band, details)``."""
         self.ensure_one()
+        criteria, bands = rules or self._scoring_rules()
         details = []
         total = 0.0
-        for criterion in self.criterion_ids:
-            value = figures.get(criterion.figure_key, 0.0) or 0.0
-            score = criterion._score_value(value)
-            weighted = round(score * criterion.weight / 100.0, 2)
+        for name, key, weight, thresholds in criteria:
+            value = figures.get(key, 0.0) or 0.0
+            score = self._score_value(thresholds, value)
+            weighted = round(score * weight / 100.0, 2)
             total += weighted
             details.append(
                 {
-                    "criterion": criterion.name,
-                    "key": criterion.figure_key,
+                    "criterion": name,
+                    "key": key,
                     "value": value,
                     "score": score,
-                    "weight": criterion.weight,
+                    "weight": weight,
                     "weighted": weighted,
                 }
             )
         total = round(total, 2)
-        band = self._band_for(total)
+        band = self._band_for(total, bands)
         return total, band.grade, band, details
 
-    def _band_for(self, score):
+    def _band_for(self, score, bands=None):
         self.ensure_one()
-        bands = self.band_ids.sorted("min_score", reverse=True)
-        for band in bands:
-            if float_compare(score, band.min_score, 2) >= 0:
+        bands = bands or self._scoring_rules()[1]
+        for min_score, band in bands:
+            if float_compare(score, min_score, 2) >= 0:
                 return band
-        return bands[-1:]
+        return bands[-1][1] if bands else self.env["cs.credit.policy.band"]

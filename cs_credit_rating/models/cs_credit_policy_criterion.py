@@ -30,11 +30,3 @@ class CsCreditPolicyCriterion(models.Model):
                         name=criterion.name,
                     )
                 )
-
-    def _score_value(self, value):
-        """Score (0..100) of the first threshold line whose range holds value."""
-        self.ensure_one()
-        for line in self.threshold_ids.sorted(lambda t: (t.value_from, t.id)):
-            if value >= line.value_from and (not line.has_upper or value < line.value_to):
-                return line.score
-        return 0.0

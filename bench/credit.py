@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+# Copyright 2026 cs_suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Benchmark of the full credit evaluation (cs_credit_rating).
+
+Copies a database where cs_credit_rating is installed into a throw-away one,
+generates customers, confirmed sale orders and posted invoices straight in
+PostgreSQL (INSERT ... SELECT generate_series), then times the scheduled
+action that evaluates every customer. The throw-away database is dropped.
+
+    .venv/bin/python bench/credit.py --source DB [--customers 100000]
+        [--orders 1000000] [--invoices 500000] [--keep]
+
+Without --source the newest cs_tmpl_* template is copied and cs_credit_rating
+is installed into the copy first (a few minutes more).
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CONF = ROOT / ".odoo" / "odoo.conf"
+ODOO_SRC = Path(os.environ.get("ODOO_SRC", ROOT / ".odoo" / "src"))
+sys.path.insert(0, str(ODOO_SRC))
+
+import odoo
+from odoo.tools import config
+
+
+def psql(sql, db="postgres"):
+    return subprocess.run(
+        ["psql", "-X", "-q", "-At", "-d", db, "-c", sql],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+
+
+GENERATE = """
+-- customers: companies with a customer rank, their own commercial entity
+INSERT INTO res_partner (name, complete_name, is_company, customer_rank,
+                         active, type, autopost_bills, cs_confidentiality,
+                         company_id, create_date, write_date)
+SELECT 'Bench customer ' || g, 'Bench customer ' || g, TRUE, 1, TRUE, 'contact',
+       'ask', 'public', NULL, now(), now()
+  FROM generate_series(1, %(customers)s) g;
+UPDATE res_partner SET commercial_partner_id = id
+ WHERE name LIKE 'Bench customer %%' AND commercial_partner_id IS NULL;
+CREATE TEMP TABLE bench_customer AS
+SELECT row_number() OVER (ORDER BY id) AS n, id FROM res_partner
+ WHERE name LIKE 'Bench customer %%';
+CREATE INDEX ON bench_customer (n);
+
+-- confirmed sale orders over the last two years
+INSERT INTO sale_order (name, partner_id, partner_invoice_id, partner_shipping_id,
+                        company_id, date_order, state, picking_policy,
+                        currency_id, currency_rate, amount_untaxed, amount_tax,
+                        amount_total, create_date, write_date)
+SELECT 'BENCH/' || g, c.id, c.id, c.id, %(company)s,
+       now() - ((g %% 730) || ' days')::interval, 'sale', 'direct',
+       %(currency)s, 1.0, (g %% 5000) + 100, 0, (g %% 5000) + 100, now(), now()
+  FROM generate_series(1, %(orders)s) g
+  JOIN bench_customer c ON c.n = 1 + (g %% %(customers)s);
+
+-- posted customer invoices and credit notes: some paid, some overdue
+INSERT INTO account_move (name, move_type, state, journal_id, company_id,
+                          currency_id, date, invoice_date, invoice_date_due,
+                          partner_id, commercial_partner_id, auto_post,
+                          amount_total_signed, amount_residual_signed,
+                          amount_total, amount_residual, payment_state,
+                          create_date, write_date)
+SELECT 'BINV/' || g,
+       CASE WHEN g %% 20 = 0 THEN 'out_refund' ELSE 'out_invoice' END,
+       'posted', %(journal)s, %(company)s, %(currency)s,
+       current_date - (g %% 540), current_date - (g %% 540),
+       current_date - (g %% 540) + 30, c.id, c.id, 'no',
+       CASE WHEN g %% 20 = 0 THEN -((g %% 3000) + 50) ELSE (g %% 3000) + 50 END,
+       CASE WHEN g %% 20 = 0 THEN 0 WHEN g %% 4 = 0 THEN (g %% 3000) + 50 ELSE 0 END,
+       (g %% 3000) + 50,
+       CASE WHEN g %% 20 = 0 THEN 0 WHEN g %% 4 = 0 THEN (g %% 3000) + 50 ELSE 0 END,
+       CASE WHEN g %% 4 = 0 AND g %% 20 != 0 THEN 'not_paid' ELSE 'paid' END,
+       now(), now()
+  FROM generate_series(1, %(invoices)s) g
+  JOIN bench_customer c ON c.n = 1 + ((g * 7) %% %(customers)s);
+ANALYZE res_partner;
+ANALYZE sale_order;
+ANALYZE account_move;
+"""
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--source", help="database with cs_credit_rating installed")
+    parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument("--orders", type=int, default=1_000_000)
+    parser.add_argument("--invoices", type=int, default=500_000)
+    parser.add_argument("--batch-size", type=int, default=1000)
+    parser.add_argument("--keep", action="store_true", help="keep the database")
+    args = parser.parse_args()
+
+    db = f"cs_bench_credit_{os.getpid()}"
+    install = False
+    source = args.source
+    if not source:
+        source = psql(
+            "SELECT datname FROM pg_database WHERE datname LIKE 'cs_tmpl_%' "
+            "ORDER BY oid DESC LIMIT 1"
+        )
+        install = True
+    print(f"copying {source} into {db}", flush=True)
+    psql(f'CREATE DATABASE "{db}" TEMPLATE "{source}"')
+    try:
+        if install:
+            print("installing cs_credit_rating", flush=True)
+            subprocess.run(
+                [
+                    sys.executable,
+                    str(ODOO_SRC / "odoo-bin"),
+                    "-c",
+                    str(CONF),
+                    "-d",
+                    db,
+                    "-i",
+                    "cs_credit_rating",
+                    "--stop-after-init",
+                    "--log-level=warn",
+                ],
+                check=True,
+            )
+        config.parse_config(["-c", str(CONF), "-d", db, "--log-level=warn"])
+        registry = odoo.modules.registry.Registry(db)
+        with registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            company = env.company
+            journal = env["account.journal"].search(
+                [("type", "=", "sale"), ("company_id", "=", company.id)], limit=1
+            )
+            # only the generated customers are evaluated
+            cr.execute("UPDATE res_partner SET customer_rank = 0")
+            params = {
+                "customers": args.customers,
+                "orders": args.orders,
+                "invoices": args.invoices,
+                "company": company.id,
+                "currency": company.currency_id.id,
+                "journal": journal.id,
+            }
+            start = time.perf_counter()
+            cr.execute(GENERATE % params)
+            cr.commit()
+            print(
+                f"generated {args.customers:,} customers, {args.orders:,} sale orders, "
+                f"{args.invoices:,} invoices in {time.perf_counter() - start:.1f} s",
+                flush=True,
+            )
+        with registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            start = time.perf_counter()
+            env["cs.credit.evaluation"]._cron_evaluate_all(batch_size=args.batch_size)
+            elapsed = time.perf_counter() - start
+            cr.execute("SELECT COUNT(*) FROM cs_credit_evaluation")
+            evaluations = cr.fetchone()[0]
+            cr.execute(
+                "SELECT cs_credit_grade, COUNT(*) FROM res_partner "
+                "WHERE customer_rank > 0 GROUP BY 1 ORDER BY 1"
+            )
+            grades = dict(cr.fetchall())
+            cr.execute("SELECT COUNT(*) FROM cs_credit_anomaly")
+            anomalies = cr.fetchone()[0]
+        print(
+            f"full evaluation of {args.customers:,} customers: {elapsed:.1f} s "
+            f"({evaluations:,} evaluations, grades {grades}, {anomalies:,} anomalies)",
+            flush=True,
+        )
+    finally:
+        if not args.keep:
+            odoo.sql_db.close_all()
+            psql(f'DROP DATABASE IF EXISTS "{db}"')
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,220 @@
+# Copyright 2026 cs_suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+OPEN_STATES = ("open", "confirmed")
+
+
+class CsCreditAnomaly(models.Model):
+    _name = "cs.credit.anomaly"
+    _description = "Credit Anomaly"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "detected_on desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        tracking=True,
+        domain=[("parent_id", "=", False)],
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    kind = fields.Selection(
+        [
+            ("overdue_jump", "Overdue amount jump"),
+            ("late_days_jump", "Days paid late jump"),
+            ("payment_bounced", "Payment bounced"),
+            ("orders_collapse", "Orders collapse"),
+            ("market_info", "Market information"),
+        ],
+        required=True,
+        default="market_info",
+        tracking=True,
+    )
+    detected_on = fields.Date(default=fields.Date.context_today, required=True)
+    previous_value = fields.Float()
+    current_value = fields.Float()
+    state = fields.Selection(
+        [
+            ("open", "Open"),
+            ("confirmed", "Confirmed"),
+            ("resolved", "Resolved"),
+            ("dismissed", "Dismissed"),
+        ],
+        default="open",
+        required=True,
+        tracking=True,
+    )
+    user_id = fields.Many2one("res.users", string="Supervisor", tracking=True, index=True)
+    description = fields.Text()
+    notes = fields.Html()
+    grade_change_ids = fields.One2many("cs.credit.grade.change", "anomaly_id")
+
+    @api.depends("partner_id", "kind")
+    def _compute_name(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for rec in self:
+            rec.name = f"{rec.partner_id.name or ''} - {kinds.get(rec.kind, '')}"
+
+    def init(self):
+        self.env.cr.execute(
+            """
+            CREATE UNIQUE INDEX IF NOT EXISTS cs_credit_anomaly_open_uniq
+                ON cs_credit_anomaly (partner_id, kind)
+             WHERE state IN ('open', 'confirmed') AND kind != 'market_info'
+            """
+        )
+
+    def _check_state(self, allowed, action):
+        for rec in self:
+            if rec.state not in allowed:
+                raise UserError(
+                    self.env._(
+                        "Anomaly %(name)s cannot be %(action)s in its current state.",
+                        name=rec.display_name,
+                        action=action,
+                    )
+                )
+
+    def action_confirm(self):
+        self._check_state(("open",), self.env._("confirmed"))
+        self.write({"state": "confirmed"})
+
+    def action_resolve(self):
+        self._check_state(OPEN_STATES, self.env._("resolved"))
+        self.write({"state": "resolved"})
+
+    def action_dismiss(self):
+        self._check_state(OPEN_STATES, self.env._("dismissed"))
+        self.write({"state": "dismissed"})
+
+    def action_reopen(self):
+        self._check_state(("resolved", "dismissed"), self.env._("reopened"))
+        self.write({"state": "open"})
+
+    def action_create_grade_change(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "cs.credit.grade.change",
+            "view_mode": "form",
+            "context": {
+                "default_partner_id": self.partner_id.id,
+                "default_anomaly_id": self.id,
+                "default_reason": self.description or self.display_name,
+            },
+        }
+
+    @api.model
+    def _default_supervisor(self, policy):
+        if policy.anomaly_user_id:
+            return policy.anomaly_user_id
+        group = self.env.ref("cs_service_dept.group_cs_supervisor")
+        return group.sudo().users.filtered(lambda u: not u.share)[:1]
+
+    @api.model
+    def _detect(self, policy, figures, previous):
+        """Raise anomalies from the current ``figures`` against the
+        ``previous`` evaluation of each customer. Idempotent: a customer never
+        gets a second open anomaly of the same kind."""
+        candidates = []
+        for pid, current in figures.items():
+            before = (previous.get(pid) and previous[pid].figures) or {}
+            if before:
+                jump = current["overdue_amount"] - before.get("overdue_amount", 0.0)
+                if jump > policy.anomaly_overdue_increase:
+                    candidates.append(
+                        (
+                            pid,
+                            "overdue_jump",
+                            before.get("overdue_amount", 0.0),
+                            current["overdue_amount"],
+                        )
+                    )
+                late = current["avg_days_late"] - before.get("avg_days_late", 0.0)
+                if late > policy.anomaly_late_days_increase:
+                    candidates.append(
+                        (
+                            pid,
+                            "late_days_jump",
+                            before.get("avg_days_late", 0.0),
+                            current["avg_days_late"],
+                        )
+                    )
+                if current["bounced_count"] > before.get("bounced_count", 0):
+                    candidates.append(
+                        (
+                            pid,
+                            "payment_bounced",
+                            before.get("bounced_count", 0),
+                            current["bounced_count"],
+                        )
+                    )
+            elif current["bounced_count"]:
+                candidates.append((pid, "payment_bounced", 0, current["bounced_count"]))
+            quarters = max(policy.window_months / 3.0, 1.0)
+            average = current["sales_amount"] / quarters
+            floor = average * (1 - policy.anomaly_collapse_percent / 100.0)
+            if policy.window_months > 3 and average > 0 and current["recent_sales_amount"] < floor:
+                candidates.append(
+                    (pid, "orders_collapse", round(average, 2), current["recent_sales_amount"])
+                )
+        if not candidates:
+            return self.browse()
+        existing = {
+            (partner.id, kind)
+            for partner, kind in self.sudo()._read_group(
+                [
+                    ("partner_id", "in", list({c[0] for c in candidates})),
+                    ("state", "in", OPEN_STATES),
+                ],
+                ["partner_id", "kind"],
+            )
+        }
+        supervisor = self._default_supervisor(policy)
+        today = fields.Date.context_today(self)
+        # every defaulted field is given: no default_get per record
+        vals_list = [
+            {
+                "partner_id": pid,
+                "company_id": policy.company_id.id,
+                "kind": kind,
+                "previous_value": before,
+                "current_value": now,
+                "user_id": supervisor.id,
+                "detected_on": today,
+                "state": "open",
+            }
+            for pid, kind, before, now in candidates
+            if (pid, kind) not in existing
+        ]
+        # Batch job: no creation log, no auto-subscription mail per anomaly;
+        # the supervisor hears of them through the activities below.
+        anomalies = self.sudo().with_context(tracking_disable=True).create(vals_list)
+        if supervisor and anomalies:
+            self.env["mail.followers"]._insert_followers(
+                self._name, anomalies.ids, supervisor.partner_id.ids, check_existing=True
+            )
+            model = self.env["ir.model"]._get_id(self._name)
+            activity_type = self.env.ref("mail.mail_activity_data_todo")
+            summary = self.env._("Review credit anomaly")
+            self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+                [
+                    {
+                        "res_model_id": model,
+                        "res_id": anomaly.id,
+                        "activity_type_id": activity_type.id,
+                        "user_id": supervisor.id,
+                        "summary": summary,
+                        "date_deadline": today,
+                        "active": True,
+                    }
+                    for anomaly in anomalies
+                ]
+            )
+        return anomalies

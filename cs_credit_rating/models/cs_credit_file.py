@@ -1,0 +1,270 @@
+# Copyright 2026 cs_suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+# The figures of the sales record analysis (销售记录分析): key -> label.
+FIGURE_KEYS = [
+    ("sales_amount", "Sales amount"),
+    ("order_count", "Confirmed orders"),
+    ("invoiced_amount", "Invoiced amount"),
+    ("paid_amount", "Paid amount"),
+    ("paid_ratio", "Paid ratio (%)"),
+    ("avg_days_late", "Average days paid late"),
+    ("overdue_amount", "Current overdue amount"),
+    ("returns_amount", "Returns (credit notes)"),
+    ("complaint_count", "Complaints"),
+    ("bounced_count", "Bounced payments"),
+    ("recent_sales_amount", "Sales of the last 3 months"),
+]
+DEFAULT_WINDOW_MONTHS = 12
+
+
+class CsCreditFile(models.Model):
+    _name = "cs.credit.file"
+    _description = "Credit File"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "partner_id"
+    _rec_name = "partner_id"
+
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        tracking=True,
+        domain=[("parent_id", "=", False)],
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    specialist_id = fields.Many2one(related="partner_id.cs_specialist_id")
+    confidentiality = fields.Selection(related="partner_id.cs_confidentiality")
+    registered_capital = fields.Monetary(tracking=True)
+    years_in_business = fields.Integer(tracking=True)
+    bank_references = fields.Text()
+    public_records = fields.Text(
+        help="Court cases, tax records and other public information on the customer."
+    )
+    notes = fields.Html()
+    competitor_term_ids = fields.One2many(
+        "cs.credit.competitor.term", "file_id", string="Competitors' Credit Terms"
+    )
+    credit_grade = fields.Selection(related="partner_id.cs_credit_grade")
+    credit_score = fields.Float(related="partner_id.cs_credit_score")
+    credit_limit = fields.Float(compute="_compute_credit_limit")
+    window_months = fields.Integer(string="Analysis Window (Months)", compute="_compute_figures")
+    sales_amount = fields.Monetary(compute="_compute_figures")
+    order_count = fields.Integer(compute="_compute_figures", string="Confirmed Orders")
+    invoiced_amount = fields.Monetary(compute="_compute_figures")
+    paid_amount = fields.Monetary(compute="_compute_figures")
+    paid_ratio = fields.Float(compute="_compute_figures", string="Paid Ratio (%)")
+    avg_days_late = fields.Float(compute="_compute_figures", string="Average Days Paid Late")
+    overdue_amount = fields.Monetary(compute="_compute_figures", string="Current Overdue Amount")
+    returns_amount = fields.Monetary(compute="_compute_figures", string="Returns (Credit Notes)")
+    complaint_count = fields.Integer(compute="_compute_figures", string="Complaints")
+    bounced_count = fields.Integer(compute="_compute_figures", string="Bounced Payments")
+    recent_sales_amount = fields.Monetary(
+        compute="_compute_figures", string="Sales of the Last 3 Months"
+    )
+    evaluation_count = fields.Integer(compute="_compute_evaluation_count")
+
+    _sql_constraints = [
+        (
+            "partner_company_uniq",
+            "UNIQUE(partner_id, company_id)",
+            "A customer has only one credit file per company.",
+        ),
+    ]
+
+    def _compute_credit_limit(self):
+        for rec in self:
+            rec.credit_limit = rec.partner_id.sudo().with_company(rec.company_id).credit_limit
+
+    @api.depends("partner_id", "company_id")
+    def _compute_figures(self):
+        for company, files in self.grouped("company_id").items():
+            policy = self.env["cs.credit.policy"]._get_active(company)
+            window = policy.window_months or DEFAULT_WINDOW_MONTHS
+            figures = self._compute_credit_figures(
+                files.partner_id, company=company, window_months=window
+            )
+            for rec in files:
+                rec.window_months = window
+                for key, value in figures.get(rec.partner_id.id, {}).items():
+                    rec[key] = value
+
+    def _compute_evaluation_count(self):
+        groups = self.env["cs.credit.evaluation"]._read_group(
+            [("partner_id", "in", self.partner_id.ids)], ["partner_id"], ["__count"]
+        )
+        counts = {partner.id: count for partner, count in groups}
+        for rec in self:
+            rec.evaluation_count = counts.get(rec.partner_id.id, 0)
+
+    def action_evaluate(self):
+        evaluations = self.env["cs.credit.evaluation"]._evaluate_partners(self.partner_id)
+        return evaluations._get_records_action(name=self.env._("Evaluations"))
+
+    def action_view_evaluations(self):
+        self.ensure_one()
+        return self.partner_id.action_cs_credit_view_evaluations()
+
+    @api.model
+    def _empty_figures(self):
+        return dict.fromkeys((key for key, _label in FIGURE_KEYS), 0.0)
+
+    @api.model
+    def _compute_credit_figures(self, partners, company=None, window_months=None):
+        """Return ``{partner_id: {figure_key: value}}`` for the commercial
+        ``partners``, from their sale orders, invoices, payments and tickets.
+
+        Set-based: a fixed number of grouped queries whatever the number of
+        partners. Amounts are in the company currency.
+        """
+        company = company or self.env.company
+        window_months = window_months or DEFAULT_WINDOW_MONTHS
+        today = fields.Date.context_today(self)
+        date_from = today - relativedelta(months=window_months)
+        recent_from = today - relativedelta(months=3)
+        result = {pid: self._empty_figures() for pid in partners.ids}
+        if not partners:
+            return result
+        self.env.flush_all()
+        cr = self.env.cr
+        ids = list(partners.ids)
+        cr.execute(
+            SQL(
+                """
+            SELECT p.commercial_partner_id,
+                   SUM(so.amount_untaxed / COALESCE(NULLIF(so.currency_rate, 0), 1)),
+                   COUNT(*),
+                   COALESCE(SUM(so.amount_untaxed
+                       / COALESCE(NULLIF(so.currency_rate, 0), 1))
+                       FILTER (WHERE so.date_order >= %(recent)s), 0)
+              FROM sale_order so
+              JOIN res_partner p ON p.id = so.partner_id
+             WHERE p.commercial_partner_id = ANY(%(ids)s)
+               AND so.company_id = %(company)s
+               AND so.state = 'sale'
+               AND so.date_order >= %(date_from)s
+             GROUP BY p.commercial_partner_id
+            """,
+                ids=ids,
+                company=company.id,
+                date_from=date_from,
+                recent=recent_from,
+            )
+        )
+        for pid, sales, count, recent in cr.fetchall():
+            result[pid].update(
+                sales_amount=sales or 0.0,
+                order_count=count,
+                recent_sales_amount=recent or 0.0,
+            )
+        cr.execute(
+            SQL(
+                """
+            SELECT p.commercial_partner_id,
+                   COALESCE(SUM(m.amount_total_signed) FILTER (
+                       WHERE m.move_type = 'out_invoice'
+                         AND m.invoice_date >= %(date_from)s), 0),
+                   COALESCE(SUM(m.amount_total_signed - m.amount_residual_signed)
+                       FILTER (WHERE m.move_type = 'out_invoice'
+                         AND m.invoice_date >= %(date_from)s), 0),
+                   COALESCE(SUM(-m.amount_total_signed) FILTER (
+                       WHERE m.move_type = 'out_refund'
+                         AND m.invoice_date >= %(date_from)s), 0),
+                   COALESCE(SUM(m.amount_residual_signed) FILTER (
+                       WHERE m.move_type = 'out_invoice'
+                         AND m.invoice_date_due < %(today)s
+                         AND m.amount_residual_signed > 0), 0)
+              FROM account_move m
+              JOIN res_partner p ON p.id = m.partner_id
+             WHERE p.commercial_partner_id = ANY(%(ids)s)
+               AND m.company_id = %(company)s
+               AND m.state = 'posted'
+               AND m.move_type IN ('out_invoice', 'out_refund')
+             GROUP BY p.commercial_partner_id
+            """,
+                ids=ids,
+                company=company.id,
+                date_from=date_from,
+                today=today,
+            )
+        )
+        for pid, invoiced, paid, returns, overdue in cr.fetchall():
+            result[pid].update(
+                invoiced_amount=invoiced,
+                paid_amount=paid,
+                returns_amount=returns,
+                overdue_amount=overdue,
+                paid_ratio=round(100.0 * paid / invoiced, 2) if invoiced else 0.0,
+            )
+        # Days paid late: the last reconciliation date of each paid invoice
+        # against its due date (paid early or on time counts as 0).
+        cr.execute(
+            SQL(
+                """
+            SELECT p.commercial_partner_id,
+                   AVG(GREATEST(pay.paid_on - m.invoice_date_due, 0))
+              FROM account_move m
+              JOIN res_partner p ON p.id = m.partner_id
+              JOIN LATERAL (
+                    SELECT MAX(apr.max_date) AS paid_on
+                      FROM account_move_line l
+                      JOIN account_partial_reconcile apr ON apr.debit_move_id = l.id
+                     WHERE l.move_id = m.id AND l.display_type = 'payment_term'
+                   ) pay ON pay.paid_on IS NOT NULL
+             WHERE p.commercial_partner_id = ANY(%(ids)s)
+               AND m.company_id = %(company)s
+               AND m.state = 'posted'
+               AND m.move_type = 'out_invoice'
+               AND m.payment_state IN ('paid', 'in_payment')
+               AND m.invoice_date >= %(date_from)s
+             GROUP BY p.commercial_partner_id
+            """,
+                ids=ids,
+                company=company.id,
+                date_from=date_from,
+            )
+        )
+        for pid, late in cr.fetchall():
+            result[pid]["avg_days_late"] = round(float(late or 0.0), 2)
+        cr.execute(
+            SQL(
+                """
+            SELECT p.commercial_partner_id, COUNT(*)
+              FROM account_payment pay
+              JOIN res_partner p ON p.id = pay.partner_id
+             WHERE p.commercial_partner_id = ANY(%(ids)s)
+               AND pay.company_id = %(company)s
+               AND pay.partner_type = 'customer'
+               AND pay.state = 'rejected'
+               AND pay.date >= %(date_from)s
+             GROUP BY p.commercial_partner_id
+            """,
+                ids=ids,
+                company=company.id,
+                date_from=date_from,
+            )
+        )
+        for pid, count in cr.fetchall():
+            result[pid]["bounced_count"] = count
+        Ticket = self.env["helpdesk.ticket"].sudo()
+        domain = [
+            ("commercial_partner_id", "in", ids),
+            ("company_id", "in", [company.id, False]),
+            ("create_date", ">=", fields.Datetime.to_datetime(date_from)),
+        ]
+        # The request type is added to tickets by cs_service_dept: count the
+        # complaints when it is there, every ticket otherwise.
+        if "cs_request_type" in Ticket._fields:
+            domain.append(("cs_request_type", "=", "complaint"))
+        for partner, count in Ticket._read_group(domain, ["commercial_partner_id"], ["__count"]):
+            result[partner.id]["complaint_count"] = count
+        return result

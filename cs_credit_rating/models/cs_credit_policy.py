@@ -1,0 +1,231 @@
+# Copyright 2026 cs_suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import float_compare
+
+GRADES = [
+    ("AAA", "AAA (Excellent)"),
+    ("AA", "AA (Very Good)"),
+    ("A", "A (Good)"),
+    ("B", "B (Fair)"),
+    ("C", "C (Poor)"),
+]
+
+
+class CsCreditPolicy(models.Model):
+    _name = "cs.credit.policy"
+    _description = "Credit Grading Policy"
+    _inherit = ["cs.credit.approval.mixin", "mail.thread", "mail.activity.mixin"]
+    _order = "id desc"
+
+    name = fields.Char(required=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("approved", "Approved"),
+            ("active", "Active"),
+            ("archived", "Archived"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    window_months = fields.Integer(
+        string="Analysis Window (Months)",
+        default=12,
+        required=True,
+        help="Sales, invoices, payments and complaints of this many months are analysed.",
+    )
+    criterion_ids = fields.One2many(
+        "cs.credit.policy.criterion", "policy_id", string="Criteria", copy=True
+    )
+    band_ids = fields.One2many(
+        "cs.credit.policy.band", "policy_id", string="Grade Bands", copy=True
+    )
+    anomaly_overdue_increase = fields.Float(
+        string="Overdue Increase Threshold",
+        default=10000.0,
+        help="An anomaly is raised when the overdue amount grows by more than "
+        "this since the previous evaluation.",
+    )
+    anomaly_late_days_increase = fields.Float(
+        string="Days Late Increase Threshold",
+        default=15.0,
+        help="An anomaly is raised when the average days paid late grow by more "
+        "than this since the previous evaluation.",
+    )
+    anomaly_collapse_percent = fields.Float(
+        string="Orders Collapse Threshold (%)",
+        default=50.0,
+        help="An anomaly is raised when the sales of the last 3 months fall by "
+        "more than this percentage below the customer's own quarterly average.",
+    )
+    anomaly_user_id = fields.Many2one(
+        "res.users",
+        string="Anomaly Supervisor",
+        help="The supervisor who receives an activity for each detected anomaly.",
+    )
+
+    @api.constrains("criterion_ids", "state")
+    def _check_weights(self):
+        for policy in self:
+            total = sum(policy.criterion_ids.mapped("weight"))
+            if policy.criterion_ids and float_compare(total, 100.0, 2):
+                raise ValidationError(
+                    self.env._(
+                        "The weights of the criteria of policy %(name)s add up to "
+                        "%(total)s%%; they must add up to 100%%.",
+                        name=policy.name,
+                        total=round(total, 2),
+                    )
+                )
+
+    @api.constrains("band_ids")
+    def _check_bands(self):
+        for policy in self:
+            bands = policy.band_ids.sorted("min_score")
+            if not bands:
+                continue
+            expected = 0.0
+            for band in bands:
+                if float_compare(band.min_score, expected, 2):
+                    raise ValidationError(
+                        self.env._(
+                            "The grade bands of policy %(name)s overlap or leave a "
+                            "gap at score %(score)s: band %(grade)s starts at "
+                            "%(start)s. Bands must cover 0 to 100 without gaps.",
+                            name=policy.name,
+                            score=expected,
+                            grade=band.grade,
+                            start=band.min_score,
+                        )
+                    )
+                expected = band.max_score
+            if float_compare(expected, 100.0, 2):
+                raise ValidationError(
+                    self.env._(
+                        "The grade bands of policy %(name)s end at %(score)s; they must reach 100.",
+                        name=policy.name,
+                        score=expected,
+                    )
+                )
+
+    def _check_complete(self):
+        for policy in self:
+            if not policy.criterion_ids or not policy.band_ids:
+                raise UserError(
+                    self.env._(
+                        "Policy %(name)s needs criteria and grade bands.",
+                        name=policy.name,
+                    )
+                )
+
+    def request_validation(self):
+        self._check_complete()
+        self._check_weights()
+        self._check_bands()
+        return super().request_validation()
+
+    def action_activate(self):
+        for policy in self:
+            if policy.state != "approved":
+                raise UserError(
+                    self.env._(
+                        "Only an approved policy can be activated (%(name)s).",
+                        name=policy.name,
+                    )
+                )
+        for company, policies in self.grouped("company_id").items():
+            if len(policies) > 1:
+                raise UserError(self.env._("Activate one policy at a time."))
+            previous = self.search([("company_id", "=", company.id), ("state", "=", "active")])
+            previous.write({"state": "archived"})
+            policies.write({"state": "active"})
+        return True
+
+    def action_archive_policy(self):
+        self.filtered(lambda p: p.state in ("approved", "active")).write({"state": "archived"})
+
+    def action_reset_draft(self):
+        for policy in self:
+            if policy.state != "archived":
+                raise UserError(
+                    self.env._(
+                        "Only an archived policy can be set back to draft "
+                        "(%(name)s); copy an active one instead.",
+                        name=policy.name,
+                    )
+                )
+        self.restart_validation()
+        self.write({"state": "draft"})
+
+    @api.model
+    def _get_active(self, company=None):
+        company = company or self.env.company
+        return self.sudo().search(
+            [("company_id", "=", company.id), ("state", "=", "active")], limit=1
+        )
+
+    def _scoring_rules(self):
+        """The criteria and bands as plain tuples, read once for a batch."""
+        self.ensure_one()
+        criteria = [
+            (
+                criterion.name,
+                criterion.figure_key,
+                criterion.weight,
+                [
+                    (line.value_from, line.has_upper, line.value_to, line.score)
+                    for line in criterion.threshold_ids.sorted(lambda t: (t.value_from, t.id))
+                ],
+            )
+            for criterion in self.criterion_ids
+        ]
+        bands = [(band.min_score, band) for band in self.band_ids.sorted("min_score", reverse=True)]
+        return criteria, bands
+
+    @api.model
+    def _score_value(self, thresholds, value):
+        """Score (0..100) of the first threshold whose range holds ``value``."""
+        for value_from, has_upper, value_to, score in thresholds:
+            if value >= value_from and (not has_upper or value < value_to):
+                return score
+        return 0.0
+
+    def _score(self, figures, rules=None):
+        """Score one customer's ``figures``: ``(total, grade, band, details)``."""
+        self.ensure_one()
+        criteria, bands = rules or self._scoring_rules()
+        details = []
+        total = 0.0
+        for name, key, weight, thresholds in criteria:
+            value = figures.get(key, 0.0) or 0.0
+            score = self._score_value(thresholds, value)
+            weighted = round(score * weight / 100.0, 2)
+            total += weighted
+            details.append(
+                {
+                    "criterion": name,
+                    "key": key,
+                    "value": value,
+                    "score": score,
+                    "weight": weight,
+                    "weighted": weighted,
+                }
+            )
+        total = round(total, 2)
+        band = self._band_for(total, bands)
+        return total, band.grade, band, details
+
+    def _band_for(self, score, bands=None):
+        self.ensure_one()
+        bands = bands or self._scoring_rules()[1]
+        for min_score, band in bands:
+            if float_compare(score, min_score, 2) >= 0:
+                return band
+        return bands[-1][1] if bands else self.env["cs.credit.policy.band"]

@@ -1,0 +1,85 @@
+# Copyright 2026 cs_suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from contextlib import contextmanager
+
+from odoo import Command, fields
+
+from odoo.addons.cs_service_dept.tests.common import CsCommon
+
+
+class CsCreditCommon(CsCommon):
+    """Customers, orders, invoices and payments for the credit tests."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.company
+        cls.policy = cls.env.ref("cs_credit_rating.cs_credit_policy_default")
+        cls.product = cls.env["product.product"].create(
+            {"name": "Credit test product", "type": "service", "taxes_id": False}
+        )
+        # Only our test customers matter to the batch jobs.
+        cls.env["res.partner"].search([("customer_rank", ">", 0)]).customer_rank = 0
+
+    @contextmanager
+    def assertRaisesText(self, exception, text):
+        """assertRaises (rolled back in a savepoint) that checks the message."""
+        with self.assertRaises(exception) as caught:
+            yield caught
+        self.assertIn(text, str(caught.exception))
+
+    @classmethod
+    def create_order(cls, partner, amount, confirm=True, date=None, user=None):
+        order = cls.env["sale.order"].create(
+            {
+                "partner_id": partner.id,
+                "user_id": (user or cls.env.user).id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": cls.product.id,
+                            "product_uom_qty": 1,
+                            "price_unit": amount,
+                            "tax_id": False,
+                        }
+                    )
+                ],
+            }
+        )
+        if confirm:
+            order.with_context(cs_credit_override=True).action_confirm()
+            if date:
+                order.date_order = fields.Datetime.to_datetime(date)
+        return order
+
+    @classmethod
+    def create_invoice(cls, partner, amount, date, due, move_type="out_invoice"):
+        move = cls.env["account.move"].create(
+            {
+                "move_type": move_type,
+                "partner_id": partner.id,
+                "invoice_date": date,
+                "invoice_date_due": due,
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "name": "Goods",
+                            "quantity": 1,
+                            "price_unit": amount,
+                            "tax_ids": False,
+                        }
+                    )
+                ],
+            }
+        )
+        move.action_post()
+        return move
+
+    @classmethod
+    def pay(cls, invoice, amount, date):
+        return (
+            cls.env["account.payment.register"]
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create({"payment_date": date, "amount": amount})
+            ._create_payments()
+        )

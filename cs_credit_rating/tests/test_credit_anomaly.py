@@ -1,0 +1,69 @@
+# Copyright 2026 cs_suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from freezegun import freeze_time
+
+from .common import CsCreditCommon
+
+
+@freeze_time("2026-06-30")
+class TestCreditAnomaly(CsCreditCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.policy.anomaly_user_id = cls.supervisor
+        cls.customer = cls.create_customer("Anomaly Customer", customer_rank=1)
+        before = cls.env["cs.credit.file"]._empty_figures()
+        cls.previous = cls.env["cs.credit.evaluation"].create(
+            {
+                "partner_id": cls.customer.id,
+                "policy_id": cls.policy.id,
+                "date": "2026-05-31",
+                "total_score": 75,
+                "grade": "A",
+                "figures": before,
+            }
+        )
+        # 15,000 due a month ago and unpaid: the overdue amount jumps by 15,000
+        cls.create_invoice(cls.customer, 15000, "2026-05-01", "2026-05-31")
+
+    def test_overdue_jump_detected_once(self):
+        Anomaly = self.env["cs.credit.anomaly"]
+        self.env["cs.credit.evaluation"]._cron_evaluate_all()
+        anomaly = Anomaly.search([("partner_id", "=", self.customer.id)])
+        self.assertEqual(anomaly.kind, "overdue_jump")
+        self.assertEqual(anomaly.previous_value, 0)
+        self.assertEqual(anomaly.current_value, 15000)
+        self.assertEqual(anomaly.user_id, self.supervisor)
+        self.assertEqual(anomaly.activity_ids.user_id, self.supervisor)
+        self.assertEqual(self.customer.cs_credit_anomaly_count, 1)
+        # a second detection does not duplicate the open anomaly
+        self.env["cs.credit.evaluation"]._evaluate_partners(self.customer, detect_anomalies=True)
+        self.assertEqual(Anomaly.search_count([("partner_id", "=", self.customer.id)]), 1)
+
+    def test_grade_change_from_anomaly(self):
+        anomaly = self.env["cs.credit.anomaly"].create(
+            {
+                "partner_id": self.customer.id,
+                "kind": "market_info",
+                "description": "Late salaries reported",
+            }
+        )
+        action = anomaly.with_user(self.specialist).action_create_grade_change()
+        self.assertEqual(action["res_model"], "cs.credit.grade.change")
+        change = (
+            self.env["cs.credit.grade.change"]
+            .with_user(self.specialist)
+            .with_context(**action["context"])
+            .create({"new_grade": "B", "restore_advice": "Pay within terms."})
+        )
+        self.assertEqual(change.old_grade, "A")
+        change.with_user(self.specialist).request_validation()
+        change.with_user(self.manager).validate_tier()
+        self.assertEqual(change.state, "approved")
+        self.assertEqual(self.customer.cs_credit_grade, "B")
+        self.assertEqual(self.customer.cs_credit_score, 75)
+        self.assertEqual(change.evaluation_id.origin, "grade_change")
+        self.assertEqual(anomaly.state, "resolved")
+        notice = change.message_ids.filtered(lambda m: m.message_type == "comment")
+        self.assertIn("Pay within terms.", notice.body)
+        self.assertIn(self.customer, notice.partner_ids)

@@ -1,0 +1,82 @@
+# Copyright 2026 cs_suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import Form
+
+from .common import CsCreditCommon
+
+
+class TestCreditLimitRequest(CsCreditCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.customer = cls.create_customer("Limit Customer", email="limit@example.com")
+        cls.env["cs.credit.evaluation"].create(
+            {
+                "partner_id": cls.customer.id,
+                "policy_id": cls.policy.id,
+                "total_score": 85,
+                "grade": "AA",
+            }
+        )
+        cls.company.account_use_credit_limit = False
+
+    def _request(self, user=None, **vals):
+        form = Form(self.env["cs.credit.limit.request"].with_user(user or self.specialist))
+        form.partner_id = self.customer
+        form.reason = "Annual review"
+        for key, value in vals.items():
+            setattr(form, key, value)
+        return form.save()
+
+    def test_amount_defaults_from_grade_band(self):
+        request = self._request()
+        self.assertEqual(request.grade, "AA")
+        self.assertEqual(request.amount, 200000)
+        self.assertEqual(
+            request.payment_term_id, self.env.ref("account.account_payment_term_30days")
+        )
+        self.assertTrue(request.name.startswith("CLR/"))
+
+    def test_approval_sets_credit_limit_and_sends_notice(self):
+        request = self._request(amount=150000)
+        request.with_user(self.specialist).request_validation()
+        self.assertEqual(request.state, "draft")
+        request.with_user(self.manager).validate_tier()
+        self.assertEqual(request.state, "approved")
+        partner = self.customer.sudo().with_company(self.company)
+        self.assertEqual(partner.credit_limit, 150000)
+        self.assertTrue(partner.use_partner_credit_limit)
+        self.assertTrue(self.company.account_use_credit_limit)
+        notice = request.message_ids.filtered(
+            lambda m: m.message_type == "comment" and "notice" in (m.subject or "")
+        )
+        self.assertEqual(len(notice), 1)
+        self.assertIn(self.customer, notice.partner_ids)
+        self.assertEqual(len(notice.attachment_ids), 1)
+        self.assertIn("150,000.00", notice.body)
+
+    def test_notice_pdf_renders(self):
+        request = self._request(amount=123456)
+        content, _type = self.env["ir.actions.report"]._render_qweb_pdf(
+            "cs_credit_rating.action_report_credit_limit_notice", request.ids
+        )
+        self.assertIn(b"123,456.00", content)
+        self.assertIn(b"Limit Customer", content)
+
+    def test_own_request_cannot_be_approved(self):
+        request = self._request(user=self.manager)
+        request.with_user(self.manager).request_validation()
+        with self.assertRaisesText(UserError, "requested it yourself"):
+            request.with_user(self.manager).validate_tier()
+        self.assertEqual(request.state, "draft")
+        self.assertNotEqual(self.customer.sudo().with_company(self.company).credit_limit, 200000)
+        request.with_user(self.general_manager).validate_tier()
+        self.assertEqual(request.state, "approved")
+
+    def test_negative_limit_refused(self):
+        with self.assertRaisesText(ValidationError, "cannot be negative"):
+            self._request(amount=-1)
+        self.assertFalse(
+            self.env["cs.credit.limit.request"].search([("partner_id", "=", self.customer.id)])
+        )

@@ -1,0 +1,1 @@
+from . import cs_credit_override_wizard

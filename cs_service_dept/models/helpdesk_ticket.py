@@ -555,11 +555,17 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _cs_default_priority(self, request_type, partner):
-        """Priority of a new ticket from its request type and its customer.
+        """Priority of a new ticket from its request type and its customer's value.
 
-        Hook: modules that value customers (e.g. a credit grade) raise it here.
+        A customer in a high-value tier (a customer category marked high value, on
+        the contact or its company) gets one level more, up to "3". Modules that
+        value customers otherwise (e.g. a credit grade) extend this hook.
         """
-        return TYPE_PRIORITY.get(request_type, "1")
+        priority = int(TYPE_PRIORITY.get(request_type, "1"))
+        categories = partner.cs_category_ids | partner.commercial_partner_id.cs_category_ids
+        if any(categories.mapped("high_value")):
+            priority += 1
+        return str(min(priority, 3))
 
     @api.model
     def _cs_phone_channel(self):

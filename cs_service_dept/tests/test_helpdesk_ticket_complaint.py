@@ -252,6 +252,20 @@ class TestTicketDefaults(CsTicketCommon):
         ticket = self.create_ticket("联系人", partner_id=contact.id)
         self.assertEqual(ticket.user_id, self.specialist_2, "the company's specialist")
 
+    def test_priority_from_type_and_customer_value(self):
+        """A high-value customer's request is one level more urgent than its type says."""
+        self.assertEqual(self.create_ticket("建议", cs_request_type="suggestion").priority, "0")
+        self.assertEqual(self.create_ticket("投诉", cs_request_type="complaint").priority, "2")
+        vip = self.env["cs.customer.category"].create(
+            {"name": "重点客户", "category_type": "value_tier", "high_value": True}
+        )
+        self.customer.cs_category_ids = vip
+        self.assertEqual(self.create_ticket("建议", cs_request_type="suggestion").priority, "1")
+        self.assertEqual(self.create_ticket("投诉", cs_request_type="complaint").priority, "3")
+        contact = self.env["res.partner"].create({"name": "李女士", "parent_id": self.customer.id})
+        ticket = self.create_ticket("咨询", partner_id=contact.id)
+        self.assertEqual(ticket.priority, "2", "the company's value counts for its contacts")
+
     def test_team_balanced_assignment(self):
         team = self.env["helpdesk.ticket.team"].create(
             {"name": "热线", "user_ids": [(6, 0, (self.specialist | self.specialist_2).ids)]}

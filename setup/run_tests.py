@@ -78,7 +78,13 @@ def run_linters(tally):
         ("oca-checks-odoo-module", [str(Path(PYTHON).parent / "oca-checks-odoo-module"), *addons]),
         (
             "oca-checks-po",
-            [str(Path(PYTHON).parent / "oca-checks-po"), *map(str, ROOT.glob("cs_*/i18n/*.po"))],
+            [
+                str(Path(PYTHON).parent / "oca-checks-po"),
+                *map(
+                    str,
+                    sorted(ROOT.glob("cs_*/i18n/*.po")) + sorted(ROOT.glob("cs_*/i18n_extra/*.po")),
+                ),
+            ],
         ),
     ]
     for name, cmd in checks:

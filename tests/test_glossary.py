@@ -60,3 +60,21 @@ def test_glossary_check_catches_a_wrong_term():
     po.append(polib.POEntry(msgid="General Manager", msgstr="总经理"))
     violations = term_violations(po, "zh_CN")
     assert len(violations) == 2  # 客户 and 投诉 missing; 总经理 is right
+
+
+def extra_po_files():
+    """Translations the suite ships for other addons (i18n_extra)."""
+    return sorted(ROOT.glob("cs_*/i18n_extra/*.po"))
+
+
+def test_extra_po_files_exist():
+    names = {p.relative_to(ROOT).as_posix() for p in extra_po_files()}
+    for lang in LANGS:
+        assert f"cs_service_dept/i18n_extra/{lang}.po" in names
+
+
+@pytest.mark.parametrize("path", extra_po_files(), ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_extra_translations_follow_glossary(path):
+    po = polib.pofile(str(path))
+    violations = term_violations(po, path.stem)
+    assert not violations, f"{path.name}: " + "; ".join(violations[:15])

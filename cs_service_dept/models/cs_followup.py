@@ -273,7 +273,9 @@ class CsFollowup(models.Model):
     @api.model
     def _cs_after_bulk_activities(self, rows):
         """What ``mail.activity.create`` does after inserting: the specialist follows
-        the customer and the specialist's counter of activities due is updated."""
+        the customer (default subtypes, existing followers kept, as
+        ``message_subscribe`` does) and the specialist's counter of activities due is
+        updated."""
         today = fields.Date.today()
         per_user = defaultdict(set)
         due = defaultdict(int)
@@ -282,10 +284,49 @@ class CsFollowup(models.Model):
             if planned_date <= today:
                 due[user_id] += 1
         users = self.env["res.users"].sudo()
+        followers = self.env["mail.followers"].sudo()
+        new_followers = []
         for user_id, partner_ids in per_user.items():
-            self.env["res.partner"].sudo().browse(partner_ids).message_subscribe(
-                partner_ids=users.browse(user_id).partner_id.ids
+            user_partner = users.browse(user_id).partner_id.filtered("active")
+            if not user_partner:
+                continue
+            new, _update = followers._add_default_followers(
+                "res.partner", sorted(partner_ids), user_partner.ids
             )
+            new_followers.extend(
+                (res_id, values["partner_id"], values["subtype_ids"][0][2])
+                for res_id, values_list in new.items()
+                for values in values_list
+            )
+        if new_followers:
+            subscriptions = [
+                (res_id, partner_id, subtype_id)
+                for res_id, partner_id, subtype_ids in new_followers
+                for subtype_id in subtype_ids
+            ]
+            self.env.cr.execute(
+                SQL(
+                    """WITH fol AS (
+                           INSERT INTO mail_followers (res_model, res_id, partner_id)
+                           SELECT 'res.partner', v.res_id, v.partner_id
+                             FROM unnest(%s::int[], %s::int[]) AS v(res_id, partner_id)
+                           RETURNING id, res_id, partner_id)
+                       INSERT INTO mail_followers_mail_message_subtype_rel
+                              (mail_followers_id, mail_message_subtype_id)
+                       SELECT fol.id, v.subtype_id
+                         FROM fol
+                         JOIN unnest(%s::int[], %s::int[], %s::int[])
+                              AS v(res_id, partner_id, subtype_id)
+                           ON v.res_id = fol.res_id AND v.partner_id = fol.partner_id""",
+                    [row[0] for row in new_followers],
+                    [row[1] for row in new_followers],
+                    [row[0] for row in subscriptions],
+                    [row[1] for row in subscriptions],
+                    [row[2] for row in subscriptions],
+                )
+            )
+            followers.invalidate_model()
+            self.env["res.partner"].invalidate_model(["message_follower_ids"])
         for user_id, count in due.items():
             users.browse(user_id)._bus_send(
                 "mail.activity/updated", {"activity_created": True, "count_diff": count}

@@ -569,20 +569,9 @@ class ResPartner(models.Model):
         if to_cancel:
             self.env["cs.followup"].union(*to_cancel)._cs_cancel_reordered()
         if new_followups:
-            self.env["cs.followup"].with_context(
-                tracking_disable=True,
-                mail_create_nolog=True,
-                mail_create_nosubscribe=True,
-                mail_activity_quick_update=True,
-            ).create(
+            self.env["cs.followup"]._cs_create_planned(
                 [
-                    {
-                        "partner_id": partner.id,
-                        "rule": rule,
-                        "method": "phone",
-                        "planned_date": planned_date,
-                        "specialist_id": partner.cs_specialist_id.id,
-                    }
+                    (partner, rule, "phone", planned_date, partner.cs_specialist_id.id)
                     for partner, rule, planned_date in new_followups
                 ]
             )

@@ -35,6 +35,7 @@
         "wizards/cs_credit_override_wizard_views.xml",
         "views/menus.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
     "demo": [
         "demo/cs_credit_demo.xml",
     ],

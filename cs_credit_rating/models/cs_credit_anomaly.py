@@ -200,21 +200,10 @@ class CsCreditAnomaly(models.Model):
             self.env["mail.followers"]._insert_followers(
                 self._name, anomalies.ids, supervisor.partner_id.ids, check_existing=True
             )
-            model = self.env["ir.model"]._get_id(self._name)
-            activity_type = self.env.ref("mail.mail_activity_data_todo")
-            summary = self.env._("Review credit anomaly")
-            self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
-                [
-                    {
-                        "res_model_id": model,
-                        "res_id": anomaly.id,
-                        "activity_type_id": activity_type.id,
-                        "user_id": supervisor.id,
-                        "summary": summary,
-                        "date_deadline": today,
-                        "active": True,
-                    }
-                    for anomaly in anomalies
-                ]
+            anomalies.with_context(mail_activity_quick_update=True).activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=today,
+                summary=self.env._("Review credit anomaly"),
+                user_id=supervisor.id,
             )
         return anomalies

@@ -649,21 +649,12 @@ class HelpdeskTicket(models.Model):
             .users.filtered(lambda u: not u.share)
             .sorted("id")[:1]
         )
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
-        model_id = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": ticket.id,
-                    "activity_type_id": activity_type.id,
-                    "summary": self.env._("Complaint investigation overdue"),
-                    "user_id": (ticket.team_id.user_id or fallback or self.env.user).id,
-                    "date_deadline": fields.Date.context_today(self),
-                }
-                for ticket in tickets
-            ]
-        )
+        summary = self.env._("Complaint investigation overdue")
+        by_user = tickets.grouped(lambda t: t.team_id.user_id or fallback or self.env.user)
+        for user, user_tickets in by_user.items():
+            user_tickets.with_context(mail_activity_quick_update=True).activity_schedule(
+                "mail.mail_activity_data_todo", summary=summary, user_id=user.id
+            )
         self.env["ir.cron"]._notify_progress(done=len(tickets), remaining=0)
 
     @api.model

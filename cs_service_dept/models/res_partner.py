@@ -331,26 +331,19 @@ class ResPartner(models.Model):
             "cs_service_dept.mail_activity_type_record_customer",
             raise_if_not_found=False,
         ) or self.env.ref("mail.mail_activity_data_todo")
-        model_id = self.env["ir.model"]._get_id("res.partner")
         deadline = today + timedelta(days=activity_type.delay_count or 7)
-        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": partner.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": user.id,
-                    "date_deadline": deadline,
-                    "summary": self.env._("Record the customer's details"),
-                    "note": Markup("<p>%s</p>")
-                    % self.env._(
-                        "Contact the salesperson within 7 days and record the "
-                        "customer's details (备案)."
-                    ),
-                }
-                for partner, user in plan.items()
-            ]
+        summary = self.env._("Record the customer's details")
+        note = Markup("<p>%s</p>") % self.env._(
+            "Contact the salesperson within 7 days and record the customer's details (备案)."
         )
+        for user, user_partners in by_user.items():
+            user_partners.sudo().with_context(mail_activity_quick_update=True).activity_schedule(
+                activity_type_id=activity_type.id,
+                date_deadline=deadline,
+                summary=summary,
+                note=note,
+                user_id=user.id,
+            )
 
     # ---------------------------------------------------------------- cron
 

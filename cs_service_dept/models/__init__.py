@@ -1,3 +1,6 @@
+from . import cs_approval_mixin
+from . import tier_review
+from . import comment_wizard
 from . import res_partner
 from . import cs_customer_category
 from . import cs_specialist

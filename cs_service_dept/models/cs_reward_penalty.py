@@ -3,20 +3,15 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-GROUP_MANAGER = "cs_service_dept.group_cs_manager"
-
 
 class CsRewardPenalty(models.Model):
     """Reward/penalty notice (奖惩通知单) raised from a complaint."""
 
     _name = "cs.reward.penalty"
     _description = "Reward/Penalty Notice"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = ["cs.approval.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
-
-    _state_from = ["to_approve"]
-    _state_to = ["approved"]
-    _tier_validation_manual_config = False
+    _cs_rejected_state = "draft"
 
     name = fields.Char(string="Number", default="/", readonly=True, copy=False)
     ticket_id = fields.Many2one(
@@ -52,6 +47,7 @@ class CsRewardPenalty(models.Model):
         ],
         default="draft",
         required=True,
+        readonly=True,
         tracking=True,
         copy=False,
     )
@@ -83,28 +79,27 @@ class CsRewardPenalty(models.Model):
                 )
 
     def action_submit(self):
-        self._check_state(["draft"])
-        self.write({"state": "to_approve"})
+        return self.action_cs_submit()
 
     def action_approve(self):
+        """The Manager approves the notice (one tier of cs.approval.mixin)."""
         self._check_state(["to_approve"])
         for notice in self:
-            if notice.validation_status != "validated" and not self.env.user.has_group(
-                GROUP_MANAGER
-            ):
-                raise UserError(
-                    self.env._(
-                        "Only a customer service manager can approve the notice %(notice)s.",
-                        notice=notice.name,
-                    )
-                )
-        # tier.validation records the Manager's review on this state change.
-        self.write({"state": "approved"})
+            notice.validate_tier()
+        return True
+
+    def _cs_on_rejected(self):
+        for notice in self:
+            notice.message_post(
+                body=self.env._("The notice was rejected and is back to draft."),
+                subtype_xmlid="mail.mt_note",
+            )
 
     def action_cancel(self):
         self._check_state(["draft", "to_approve"])
-        self.write({"state": "cancel"})
+        self._cs_write_state({"state": "cancel"})
+        self._cs_reset_reviews()
 
     def action_draft(self):
         self._check_state(["cancel"])
-        self.write({"state": "draft"})
+        self._cs_write_state({"state": "draft"})

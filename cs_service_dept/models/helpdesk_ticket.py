@@ -7,7 +7,6 @@ from odoo.exceptions import UserError, ValidationError
 
 from .cs_text import cs_tokenize
 
-GROUP_MANAGER = "cs_service_dept.group_cs_manager"
 # Fields the Manager's approval covers: locked while the approval is pending.
 SOLUTION_FIELDS = ("cs_solution", "cs_solution_deadline")
 # Priority given by the request type when the ticket is created without one.
@@ -17,13 +16,14 @@ SUGGESTION_LIMIT = 5
 
 class HelpdeskTicket(models.Model):
     _name = "helpdesk.ticket"
-    _inherit = ["helpdesk.ticket", "tier.validation"]
+    _inherit = ["helpdesk.ticket", "cs.approval.mixin"]
 
-    # tier.validation: the Manager approves the proposed solution of a complaint.
+    # cs.approval.mixin: the Manager approves the proposed solution of a complaint.
     _state_field = "cs_complaint_state"
     _state_from = ["solution_proposed"]
     _state_to = ["approved"]
-    _tier_validation_manual_config = False
+    _cs_rejected_state = False
+    _cs_create_states = ("registered",)
 
     cs_request_type = fields.Selection(
         selection=[
@@ -419,13 +419,13 @@ class HelpdeskTicket(models.Model):
 
     def action_cs_assess_reasonable(self):
         self._cs_check_complaint_state(["registered"], self.env._("assessed"))
-        self.write({"cs_complaint_state": "assessed"})
+        self._cs_write_state({"cs_complaint_state": "assessed"})
         self._cs_post_step(self.env._("Complaint assessed: reasonable."))
 
     def action_cs_assess_unreasonable(self):
         self._cs_check_complaint_state(["registered"], self.env._("assessed"))
         self._cs_check_required(["cs_explanation"])
-        self.write({"cs_complaint_state": "explained"})
+        self._cs_write_state({"cs_complaint_state": "explained"})
         self._cs_close_stage()
         self._cs_post_step(
             self.env._("Complaint not reasonable: the customer received an explanation."),
@@ -437,7 +437,7 @@ class HelpdeskTicket(models.Model):
         self._cs_check_required(["cs_department_id"])
         now = fields.Datetime.now()
         for ticket in self:
-            ticket.write(
+            ticket._cs_write_state(
                 {
                     "cs_complaint_state": "forwarded",
                     "cs_forward_date": now,
@@ -457,7 +457,7 @@ class HelpdeskTicket(models.Model):
     def action_cs_set_responsibility(self):
         self._cs_check_complaint_state(["forwarded"], self.env._("assigned a responsibility"))
         self._cs_check_required(["cs_department_id", "cs_responsible_user_id", "cs_cause_id"])
-        self.write(
+        self._cs_write_state(
             {
                 "cs_complaint_state": "responsibility",
                 "cs_investigation_done_date": fields.Datetime.now(),
@@ -471,27 +471,27 @@ class HelpdeskTicket(models.Model):
         )
         self._cs_check_required(["cs_solution", "cs_solution_deadline"])
         self._check_cs_solution_deadline()
-        self.write({"cs_complaint_state": "solution_proposed"})
+        self._cs_write_state({"cs_complaint_state": "solution_proposed"})
+        # A new proposal needs a new approval.
+        self._cs_reset_reviews()
+        self.request_validation()
         self._cs_post_step(
             self.env._("Solution proposed and sent to the customer."),
             "cs_service_dept.mail_template_complaint_solution",
         )
 
     def action_cs_approve_solution(self):
+        """The Manager approves the proposed solution (cs.approval.mixin)."""
         self._cs_check_complaint_state(["solution_proposed"], self.env._("approved"))
         for ticket in self:
-            if ticket.validation_status != "validated" and not self.env.user.has_group(
-                GROUP_MANAGER
-            ):
-                raise UserError(
-                    self.env._(
-                        "Only a customer service manager can approve the solution of %(ticket)s.",
-                        ticket=ticket.display_name,
-                    )
-                )
-        # tier.validation records the Manager's review on this state change.
-        self.write({"cs_complaint_state": "approved"})
+            ticket.validate_tier()
+        return True
+
+    def _cs_on_approved(self):
         self._cs_post_step(self.env._("Solution approved."))
+
+    def _cs_on_rejected(self):
+        self._cs_post_step(self.env._("Solution rejected: a new solution must be proposed."))
 
     def action_cs_implement(self):
         for ticket in self:
@@ -504,7 +504,7 @@ class HelpdeskTicket(models.Model):
                 )
         self._cs_check_complaint_state(["approved"], self.env._("implemented"))
         self._cs_check_required(["cs_implementation_result"])
-        self.write(
+        self._cs_write_state(
             {"cs_complaint_state": "implemented", "cs_implemented_date": fields.Datetime.now()}
         )
         self._cs_post_step(
@@ -514,14 +514,14 @@ class HelpdeskTicket(models.Model):
 
     def action_cs_confirm_satisfied(self):
         self._cs_check_complaint_state(["implemented"], self.env._("confirmed"))
-        self.write({"cs_complaint_state": "confirmed", "cs_customer_satisfied": True})
+        self._cs_write_state({"cs_complaint_state": "confirmed", "cs_customer_satisfied": True})
         self._cs_post_step(self.env._("The customer is satisfied with the solution."))
 
     def action_cs_confirm_unsatisfied(self):
         """Not satisfied: back to a new proposal, which needs a new approval."""
         self._cs_check_complaint_state(["implemented"], self.env._("confirmed"))
         for ticket in self:
-            ticket.write(
+            ticket._cs_write_state(
                 {
                     "cs_complaint_state": "solution_proposed",
                     "cs_customer_satisfied": False,
@@ -545,7 +545,7 @@ class HelpdeskTicket(models.Model):
                     )
                 )
         self._cs_check_required(["cs_complaint_summary"])
-        self.write({"cs_complaint_state": "closed"})
+        self._cs_write_state({"cs_complaint_state": "closed"})
         self._cs_close_stage()
         self._cs_post_step(self.env._("Complaint closed and archived."))
 

@@ -13,8 +13,6 @@ from odoo.tools import SQL, date_utils
 _logger = logging.getLogger(__name__)
 
 CONFIDENTIALITY_RANK = {"public": 0, "internal": 1, "secret": 2, "top_secret": 3}
-# Context key set only by an approved cs.confidentiality.request.
-CONFIDENTIALITY_APPROVED = "cs_confidentiality_approved"
 # Settings (ir.config_parameter keys, without the module prefix) and their defaults.
 THRESHOLDS = {
     "idle_week_days": 7,
@@ -145,7 +143,8 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.context.get(CONFIDENTIALITY_APPROVED) and any(
+        # Secret levels come from an approved request (which writes as superuser).
+        if not self.env.su and any(
             CONFIDENTIALITY_RANK.get(vals.get("cs_confidentiality"), 0) > 1 for vals in vals_list
         ):
             raise UserError(
@@ -169,22 +168,15 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
-        level = vals.get("cs_confidentiality")
-        if (
-            level
-            and CONFIDENTIALITY_RANK[level] > 1
-            and not self.env.context.get(CONFIDENTIALITY_APPROVED)
-        ):
-            raising = self.filtered(
-                lambda p: CONFIDENTIALITY_RANK[p.cs_confidentiality] < CONFIDENTIALITY_RANK[level]
-            )
-            if raising:
+        if "cs_confidentiality" in vals and not self.env.su:
+            changing = self.filtered(lambda p: p.cs_confidentiality != vals["cs_confidentiality"])
+            if changing:
                 raise UserError(
                     self.env._(
-                        "%(names)s: raising the confidentiality above internal needs "
-                        "a confidentiality request approved by the manager and the "
-                        "general manager.",
-                        names=", ".join(raising.mapped("display_name")),
+                        "%(names)s: a customer's confidentiality level changes only through "
+                        "a confidentiality request reviewed by the manager and approved by "
+                        "the general manager.",
+                        names=", ".join(changing.mapped("display_name")),
                     )
                 )
         return super().write(vals)

@@ -18,10 +18,14 @@ class TestConfidentiality(CsCommon):
         with self.assertRaises(UserError):
             partner.with_user(self.manager).cs_confidentiality = "secret"
         with self.assertRaises(UserError):
-            self.create_customer(cs_confidentiality="top_secret")
+            self.env["res.partner"].with_user(self.specialist).create(
+                {"name": "X", "cs_confidentiality": "top_secret"}
+            )
         self.assertEqual(partner.cs_confidentiality, "internal")
-        partner.cs_confidentiality = "public"  # lowering is direct
-        self.assertEqual(partner.cs_confidentiality, "public")
+        # Lowering is a decision too: it goes through a request.
+        with self.assertRaises(UserError):
+            partner.with_user(self.specialist).cs_confidentiality = "public"
+        self.assertEqual(partner.cs_confidentiality, "internal")
 
     def test_two_tier_approval(self):
         """The level changes only once the manager and then the GM approved."""
@@ -31,8 +35,11 @@ class TestConfidentiality(CsCommon):
         request.action_submit()
         self.assertEqual(request.state, "to_approve")
         self.assertEqual(len(request.review_ids), 2)
-        # A specialist is no reviewer: nothing is approved.
-        request.with_user(self.specialist).validate_tier()
+        # The requester cannot approve, another specialist is no reviewer.
+        with self.assertRaises(UserError):
+            request.with_user(self.specialist).validate_tier()
+        with self.assertRaises(AccessError):
+            request.with_user(self.specialist_2).validate_tier()
         self.assertNotIn("approved", request.review_ids.mapped("status"))
         # The manager approves the first tier only: the level does not change yet.
         request.with_user(self.manager).validate_tier()
@@ -44,7 +51,7 @@ class TestConfidentiality(CsCommon):
         self.assertEqual(request.state, "approved")
         self.assertEqual(partner.cs_confidentiality, "secret")
         self.assertTrue(
-            any("Confidentiality raised" in b for b in partner.message_ids.mapped("body"))
+            any("Confidentiality changed" in b for b in partner.message_ids.mapped("body"))
         )
 
     def test_rejection_leaves_level(self):
@@ -55,15 +62,26 @@ class TestConfidentiality(CsCommon):
         self.assertEqual(request.state, "rejected")
         self.assertEqual(partner.cs_confidentiality, "internal")
 
-    def test_request_must_raise(self):
+    def test_request_must_change_level(self):
         partner = self.create_customer()
-        request = self._request(partner, "public")
+        request = self._request(partner, "internal")
         with self.assertRaises(UserError):
             request.action_submit()
         self.assertEqual(request.state, "draft")
 
+    def test_lowering_goes_through_approval(self):
+        partner = self.create_customer(cs_specialist_id=self.specialist.id)
+        self._make_secret(partner)
+        request = self._request(partner, "public")
+        request.action_submit()
+        request.with_user(self.manager).validate_tier()
+        self.assertEqual(partner.cs_confidentiality, "secret")
+        request.with_user(self.general_manager).validate_tier()
+        self.assertEqual(partner.cs_confidentiality, "public")
+
     def _make_secret(self, partner):
-        partner.with_context(cs_confidentiality_approved=True).cs_confidentiality = "secret"
+        # sudo: as the approved path does
+        partner.sudo().cs_confidentiality = "secret"
 
     def test_secret_customer_visibility(self):
         mine = self.create_customer("秘密客户 A", cs_specialist_id=self.specialist.id)

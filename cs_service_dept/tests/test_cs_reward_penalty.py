@@ -1,6 +1,6 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError
 
 from .ticket_common import CsTicketCommon
 
@@ -27,10 +27,12 @@ class TestRewardPenalty(CsTicketCommon):
         self.assertNotEqual(self.notice.name, "/")
         self.notice.action_submit()
         self.assertEqual(self.notice.state, "to_approve")
-        with self.assertRaises(UserError):
+        with self.assertRaisesRegex(UserError, "requested it yourself"):
             self.notice.action_approve()
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(AccessError):
             self.notice.write({"state": "approved"})
+        with self.assertRaises(AccessError):
+            self.notice.with_user(self.manager).write({"state": "approved"})
         self.assertEqual(self.notice.state, "to_approve")
         self.notice.with_user(self.manager).action_approve()
         self.assertEqual(self.notice.state, "approved")

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form
 
 from .ticket_common import CsTicketCommon
@@ -52,7 +52,7 @@ class TestComplaintFlow(CsTicketCommon):
             ("confirmed", lambda t: t.action_cs_confirm_satisfied()),
         ]
         for step_state, step in steps:
-            step(ticket)
+            step(ticket if step_state == "approved" else ticket.with_user(self.specialist))
             self.assertEqual(ticket.cs_complaint_state, step_state)
             if step_state == state:
                 return
@@ -100,32 +100,46 @@ class TestComplaintFlow(CsTicketCommon):
     def test_approve_requires_manager(self):
         ticket = self.create_complaint(user=self.specialist)
         self._walk_to(ticket, "solution_proposed")
-        with self.assertRaises(UserError):
-            ticket.action_cs_approve_solution()
-        # Not even by writing the state: tier.validation asks for the review.
-        with self.assertRaises(ValidationError):
-            ticket.write({"cs_complaint_state": "approved"})
+        self.assertEqual(ticket.cs_requester_id, self.specialist)
+        as_specialist = ticket.with_user(self.specialist)
+        with self.assertRaisesRegex(UserError, "requested it yourself"):
+            as_specialist.action_cs_approve_solution()
+        # Not by writing the step either, whatever the context says.
+        with self.assertRaises(AccessError):
+            as_specialist.write({"cs_complaint_state": "approved"})
+        with self.assertRaises(AccessError):
+            as_specialist.with_context(skip_validation_check=True).write(
+                {"cs_complaint_state": "approved"}
+            )
+        # A manager writing the step directly does not approve it.
+        with self.assertRaises(AccessError):
+            ticket.with_user(self.manager).write({"cs_complaint_state": "approved"})
         self.assertEqual(ticket.cs_complaint_state, "solution_proposed")
         ticket.with_user(self.manager).action_cs_approve_solution()
         self.assertEqual(ticket.cs_complaint_state, "approved")
 
     @freeze_time("2026-11-20 10:00:00")
-    def test_manager_validates_then_specialist_approves(self):
-        """The Manager may validate the review from the tier buttons; then the
-        specialist moves the complaint on."""
+    def test_manager_validates_from_tier_buttons(self):
+        """Proposing requests the approval; the Manager may validate from the tier
+        buttons and the complaint moves on by itself."""
         ticket = self.create_complaint(user=self.specialist)
         self._walk_to(ticket, "solution_proposed")
-        ticket.request_validation()
         ticket.invalidate_recordset()
         self.assertEqual(ticket.validation_status, "pending")
         # Under approval, the solution is locked but the ticket stays workable.
+        as_specialist = ticket.with_user(self.specialist)
         with self.assertRaises(ValidationError):
-            ticket.cs_solution_deadline = "2026-11-30 17:00:00"
-        ticket.notes = "<p>客户来电询问进度</p>"
+            as_specialist.cs_solution_deadline = "2026-11-30 17:00:00"
+        with self.assertRaises(ValidationError):
+            as_specialist.with_context(skip_validation_check=True).write(
+                {"cs_solution_deadline": "2026-11-30 17:00:00"}
+            )
+        as_specialist.notes = "<p>客户来电询问进度</p>"
+        self.assertTrue(ticket.with_user(self.manager).cs_can_approve)
+        self.assertFalse(as_specialist.cs_can_approve)
         ticket.with_user(self.manager).validate_tier()
         ticket.invalidate_recordset()
         self.assertEqual(ticket.validation_status, "validated")
-        ticket.action_cs_approve_solution()
         self.assertEqual(ticket.cs_complaint_state, "approved")
 
     @freeze_time("2026-11-20 10:00:00")
@@ -172,9 +186,9 @@ class TestComplaintFlow(CsTicketCommon):
         self.assertFalse(ticket.cs_solution_deadline)
         self.assertEqual(ticket.cs_reopened_count, 1)
         ticket.cs_solution_deadline = "2026-11-27 17:00:00"
-        ticket.action_cs_propose_solution()
+        ticket.with_user(self.specialist).action_cs_propose_solution()
         with self.assertRaises(UserError):
-            ticket.action_cs_approve_solution()
+            ticket.with_user(self.specialist).action_cs_approve_solution()
         ticket.with_user(self.manager).action_cs_approve_solution()
         self.assertEqual(ticket.cs_complaint_state, "approved")
 

@@ -86,8 +86,23 @@ registry.category("web_tour.tours").add("cs_service_dept_complaint", {
         },
         clickButton("action_cs_propose_solution", "Propose the solution"),
         step("Solution Proposed"),
+        {
+            content: "The proposer cannot approve their own solution",
+            trigger: ".o_form_statusbar:not(:has(button[name='action_cs_approve_solution']))",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("cs_service_dept_complaint_approve", {
+    steps: () => [
+        step("Solution Proposed"),
         clickButton("action_cs_approve_solution", "The Manager approves"),
         step("Approved"),
+        {
+            content: "Open the Complaint tab",
+            trigger: ".o_notebook_headers a.nav-link[name='cs_complaint']",
+            run: "click",
+        },
         ...writeHtml("cs_implementation_result", "已更换外壳"),
         clickButton("action_cs_implement", "Implemented"),
         step("Implemented"),

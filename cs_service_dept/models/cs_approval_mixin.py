@@ -1,7 +1,7 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 
 class CsApprovalMixin(models.AbstractModel):
@@ -122,9 +122,31 @@ class CsApprovalMixin(models.AbstractModel):
 
     # ------------------------------------------------------ tier.validation
 
+    def _compute_next_review(self):
+        for rec in self:
+            review = rec.review_ids.sorted("sequence").filtered(lambda r: r.status == "pending")[:1]
+            rec.next_review = review and self.env._("Next: %(tier)s", tier=review.name or "")
+
     def _tier_validation_check_write_allowed(self, vals):
         if self.env.su:
             return None
+        for rec in self:
+            if (
+                rec.review_ids
+                and rec._check_tier_state_transition(vals)
+                and not rec._check_allow_write_under_validation(vals)
+            ):
+                __, refused = rec._get_fields_to_write_validation(
+                    vals, rec._get_under_validation_exceptions
+                )
+                raise ValidationError(
+                    self.env._(
+                        "%(document)s is waiting for its approval: %(fields)s cannot be "
+                        "changed now.",
+                        document=rec.display_name,
+                        fields=", ".join(refused),
+                    )
+                )
         # skip_validation_check is a context key: a client may send it.
         return super(
             CsApprovalMixin, self.with_context(skip_validation_check=False)

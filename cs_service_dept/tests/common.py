@@ -28,3 +28,49 @@ class CsCommon(BaseCommon):
     @classmethod
     def create_customer(cls, name="Customer", **vals):
         return cls.env["res.partner"].create({"name": name, "is_company": True, **vals})
+
+
+class RightsMatrixMixin:
+    """Role × model × operation, against a table written out in the test.
+
+    ``table`` maps each model of ``module`` to ``{role: "crwu"}`` (create, read,
+    write, unlink; a missing role has no right). Every model the module defines
+    must be in the table, so a new model without rights fails the test.
+    """
+
+    ROLES = ("portal", "internal", "specialist", "supervisor", "manager", "general_manager")
+    OPERATIONS = {"c": "create", "r": "read", "w": "write", "u": "unlink"}
+
+    def role_users(self):
+        portal = new_test_user(self.env, login="cs_matrix_portal", groups="base.group_portal")
+        return {
+            "portal": portal,
+            "internal": self.internal_user,
+            "specialist": self.specialist,
+            "supervisor": self.supervisor,
+            "manager": self.manager,
+            "general_manager": self.general_manager,
+        }
+
+    def assert_rights_matrix(self, module, table):
+        own = {
+            name
+            for name, model in self.env.registry.items()
+            if not model._abstract and model._original_module == module
+        }
+        self.assertEqual(own, set(table), f"models of {module} and the rights table differ")
+        users = self.role_users()
+        Access = self.env["ir.model.access"]
+        for model, rights in table.items():
+            for role in self.ROLES:
+                expected = rights.get(role, "")
+                for letter, operation in self.OPERATIONS.items():
+                    with self.subTest(model=model, role=role, operation=operation):
+                        allowed = Access.with_user(users[role]).check(
+                            model, operation, raise_exception=False
+                        )
+                        self.assertEqual(
+                            bool(allowed),
+                            letter in expected,
+                            f"{role} {operation} {model}",
+                        )

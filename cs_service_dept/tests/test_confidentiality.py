@@ -1,6 +1,8 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
+from odoo.tests import new_test_user
 
 from .common import CsCommon
 
@@ -94,8 +96,8 @@ class TestConfidentiality(CsCommon):
             theirs.with_user(self.specialist).check_access("read")
         with self.assertRaises(AccessError):
             theirs.with_user(self.specialist).write({"comment": "x"})
-        with self.assertRaises(AccessError):
-            theirs.with_user(self.internal_user).check_access("read")
+        # Users outside the department are not hindered.
+        theirs.with_user(self.internal_user).check_access("read")
         found = (
             self.env["res.partner"]
             .with_user(self.specialist)
@@ -110,3 +112,47 @@ class TestConfidentiality(CsCommon):
         self.specialist.partner_id.with_user(self.specialist).check_access("read")
         self.env.company.partner_id.with_user(self.internal_user).check_access("read")
         self.create_customer().with_user(self.internal_user).check_access("read")
+
+    def test_secret_customer_records_hidden_from_other_specialists(self):
+        """Contacts, tickets and follow-ups of a secret customer follow the customer,
+        whatever group rules helpdesk_mgmt adds (group rules are OR-ed)."""
+        theirs = self.create_customer("秘密客户 C", cs_specialist_id=self.specialist_2.id)
+        contact = self.env["res.partner"].create({"name": "联系人", "parent_id": theirs.id})
+        ticket = self.env["helpdesk.ticket"].create(
+            {"name": "机密工单", "description": "<p>x</p>", "partner_id": contact.id}
+        )
+        followup = self.env["cs.followup"].create(
+            {"partner_id": theirs.id, "specialist_id": self.specialist_2.id}
+        )
+        self._make_secret(theirs)
+        for record in (contact, ticket, followup):
+            with self.assertRaises(AccessError):
+                record.with_user(self.specialist).check_access("read")
+            record.with_user(self.specialist_2).check_access("read")
+            record.with_user(self.supervisor).check_access("read")
+        self.assertFalse(
+            self.env["helpdesk.ticket"].with_user(self.specialist).search([("id", "=", ticket.id)])
+        )
+
+    def test_invoicing_user_posts_invoice_for_secret_customer(self):
+        customer = self.create_customer("秘密客户 D", cs_specialist_id=self.specialist_2.id)
+        self._make_secret(customer)
+        accountant = new_test_user(
+            self.env, login="cs_accountant", groups="account.group_account_invoice"
+        )
+        invoice = (
+            self.env["account.move"]
+            .with_user(accountant)
+            .create(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": customer.id,
+                    "invoice_line_ids": [
+                        Command.create({"name": "服务费", "quantity": 1, "price_unit": 100.0})
+                    ],
+                }
+            )
+        )
+        invoice.action_post()
+        self.assertEqual(invoice.state, "posted")
+        self.assertEqual(invoice.partner_id.with_user(accountant).name, "秘密客户 D")

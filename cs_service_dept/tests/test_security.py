@@ -8,6 +8,7 @@ from .common import (
     GROUP_SPECIALIST,
     GROUP_SUPERVISOR,
     CsCommon,
+    RightsMatrixMixin,
 )
 
 
@@ -54,3 +55,34 @@ class TestRoles(CsCommon):
         self.env["helpdesk.ticket"].with_user(self.specialist).check_access("create")
         with self.assertRaises(AccessError):
             self.env["helpdesk.ticket"].with_user(self.internal_user).check_access("create")
+
+
+ALL = "crwu"
+MANAGERS = {"manager": ALL, "general_manager": ALL}
+READ_BY_STAFF = {"internal": "r", "specialist": "r", "supervisor": "r", **MANAGERS}
+
+# The department's rights, written out: a model added without its rights, or a
+# right that drifts, fails here.
+RIGHTS = {
+    "cs.customer.category": {"specialist": "r", "supervisor": "r", **MANAGERS},
+    "cs.specialist": READ_BY_STAFF,
+    "cs.followup": {"specialist": "crw", "supervisor": "crw", **MANAGERS},
+    "cs.confidentiality.request": {"specialist": "crw", "supervisor": "crw", **MANAGERS},
+    "cs.assign.wizard": {"supervisor": ALL, **MANAGERS},
+    "cs.complaint.department": READ_BY_STAFF,
+    "cs.complaint.cause": READ_BY_STAFF,
+    "cs.knowledge.category": READ_BY_STAFF,
+    "cs.knowledge.article": {"internal": "r", "specialist": "crw", "supervisor": "crw", **MANAGERS},
+    "cs.reward.penalty": {"specialist": "crw", "supervisor": "crw", **MANAGERS},
+    "cs.ticket.report": {
+        "specialist": "r",
+        "supervisor": "r",
+        "manager": "r",
+        "general_manager": "r",
+    },
+}
+
+
+class TestRightsMatrix(RightsMatrixMixin, CsCommon):
+    def test_rights_matrix(self):
+        self.assert_rights_matrix("cs_service_dept", RIGHTS)

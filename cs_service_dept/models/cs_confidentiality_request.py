@@ -21,6 +21,7 @@ class CsConfidentialityRequest(models.Model):
     _inherit = ["cs.approval.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
     _rec_name = "partner_id"
+    _check_company_auto = True
 
     partner_id = fields.Many2one(
         "res.partner",

@@ -11,6 +11,7 @@ class CsRewardPenalty(models.Model):
     _description = "Reward/Penalty Notice"
     _inherit = ["cs.approval.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
+    _check_company_auto = True
     _cs_rejected_state = "draft"
 
     name = fields.Char(string="Number", default="/", readonly=True, copy=False)
@@ -19,6 +20,7 @@ class CsRewardPenalty(models.Model):
         string="Complaint",
         index=True,
         tracking=True,
+        check_company=True,
         domain="[('cs_request_type', '=', 'complaint')]",
     )
     user_id = fields.Many2one(

@@ -206,3 +206,16 @@ class TestApprovalMixin(CsCommon):
         with self.assertRaises(UserError):
             request.with_user(self.general_manager).validate_tier()
         self.assertEqual(self.customer.cs_confidentiality, "internal")
+
+    def test_documents_stay_in_their_company(self):
+        other = self.env["res.company"].create({"name": "分公司"})
+        partner = self.create_customer("分公司客户", company_id=other.id)
+        with self.assertRaises(UserError):
+            self.env["cs.confidentiality.request"].create(
+                {
+                    "partner_id": partner.id,
+                    "requested_level": "secret",
+                    "reason": "x",
+                    "company_id": self.env.company.id,
+                }
+            )

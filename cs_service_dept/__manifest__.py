@@ -31,6 +31,7 @@
         "views/cs_confidentiality_request_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/cs_assign_wizard_views.xml",
+        "wizards/cs_complaint_findings_wizard_views.xml",
         "security/cs_service_dept_ticket_security.xml",
         "data/cs_service_data.xml",
         "data/mail_template_data.xml",

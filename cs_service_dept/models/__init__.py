@@ -14,6 +14,7 @@ from . import cs_complaint_cause
 from . import cs_knowledge_category
 from . import cs_knowledge_article
 from . import helpdesk_ticket_team
+from . import cs_complaint_mixin
 from . import helpdesk_ticket
 from . import cs_reward_penalty
 from . import cs_ticket_report

@@ -3,12 +3,10 @@
 from datetime import timedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 
 from .cs_text import cs_tokenize
 
-# Fields the Manager's approval covers: locked while the approval is pending.
-SOLUTION_FIELDS = ("cs_solution", "cs_solution_deadline")
 # Priority given by the request type when the ticket is created without one.
 TYPE_PRIORITY = {"complaint": "2", "repair": "1", "consultation": "1", "suggestion": "0"}
 SUGGESTION_LIMIT = 5
@@ -16,14 +14,7 @@ SUGGESTION_LIMIT = 5
 
 class HelpdeskTicket(models.Model):
     _name = "helpdesk.ticket"
-    _inherit = ["helpdesk.ticket", "cs.approval.mixin"]
-
-    # cs.approval.mixin: the Manager approves the proposed solution of a complaint.
-    _state_field = "cs_complaint_state"
-    _state_from = ["solution_proposed"]
-    _state_to = ["approved"]
-    _cs_rejected_state = False
-    _cs_create_states = ("registered",)
+    _inherit = ["helpdesk.ticket", "cs.complaint.mixin"]
 
     cs_request_type = fields.Selection(
         selection=[
@@ -82,63 +73,6 @@ class HelpdeskTicket(models.Model):
         string="Suggested Articles",
         compute="_compute_cs_suggested_article_ids",
     )
-    # Complaint flow (客户投诉管理流程)
-    cs_complaint_state = fields.Selection(
-        selection=[
-            ("registered", "Registered"),
-            ("assessed", "Assessed"),
-            ("explained", "Explained"),
-            ("forwarded", "Forwarded"),
-            ("responsibility", "Responsibility Set"),
-            ("solution_proposed", "Solution Proposed"),
-            ("approved", "Approved"),
-            ("implemented", "Implemented"),
-            ("confirmed", "Confirmed"),
-            ("closed", "Closed"),
-        ],
-        string="Complaint Step",
-        copy=False,
-        tracking=True,
-        index=True,
-    )
-    cs_explanation = fields.Html(
-        string="Explanation",
-        help="Sent to the customer when the complaint is not reasonable.",
-    )
-    cs_department_id = fields.Many2one(
-        comodel_name="cs.complaint.department",
-        string="Responsible Department",
-        tracking=True,
-    )
-    cs_forward_date = fields.Datetime(string="Forwarded On", copy=False, readonly=True)
-    cs_investigation_deadline = fields.Datetime(
-        string="Investigation Deadline",
-        copy=False,
-        readonly=True,
-        help="One working day after forwarding, on the company's working calendar.",
-    )
-    cs_investigation_done_date = fields.Datetime(
-        string="Investigation Done On", copy=False, readonly=True
-    )
-    cs_investigation_overdue = fields.Boolean(
-        string="Investigation Overdue", copy=False, readonly=True, tracking=True
-    )
-    cs_responsible_user_id = fields.Many2one(
-        comodel_name="res.users",
-        string="Responsible Person",
-        tracking=True,
-        domain="[('share', '=', False)]",
-    )
-    cs_cause_id = fields.Many2one(comodel_name="cs.complaint.cause", string="Cause", tracking=True)
-    cs_solution = fields.Html(string="Solution")
-    cs_solution_deadline = fields.Datetime(string="Promised Deadline", copy=False, tracking=True)
-    cs_implemented_date = fields.Datetime(string="Implemented On", copy=False, readonly=True)
-    cs_implementation_result = fields.Html(string="Result")
-    cs_customer_satisfied = fields.Boolean(string="Customer Satisfied", copy=False, readonly=True)
-    cs_complaint_summary = fields.Text(
-        string="Summary and Lesson Learned",
-        help="Required to close the complaint.",
-    )
     cs_reward_penalty_ids = fields.One2many(
         comodel_name="cs.reward.penalty",
         inverse_name="ticket_id",
@@ -184,6 +118,10 @@ class HelpdeskTicket(models.Model):
             )
 
     def _compute_cs_reward_penalty_count(self):
+        if not self.env["cs.reward.penalty"].has_access("read"):
+            # e.g. the responsible department's contact, outside the department
+            self.cs_reward_penalty_count = 0
+            return
         counts = dict(
             self.env["cs.reward.penalty"]._read_group(
                 [("ticket_id", "in", self.ids)], ["ticket_id"], ["__count"]
@@ -191,18 +129,6 @@ class HelpdeskTicket(models.Model):
         )
         for ticket in self:
             ticket.cs_reward_penalty_count = counts.get(ticket, 0)
-
-    @api.constrains("cs_solution_deadline")
-    def _check_cs_solution_deadline(self):
-        now = fields.Datetime.now()
-        for ticket in self:
-            if ticket.cs_solution_deadline and ticket.cs_solution_deadline < now:
-                raise ValidationError(
-                    self.env._(
-                        "The promised deadline of %(ticket)s is in the past.",
-                        ticket=ticket.display_name,
-                    )
-                )
 
     @api.onchange("partner_id")
     def _onchange_partner_id_cs_specialist(self):
@@ -268,31 +194,6 @@ class HelpdeskTicket(models.Model):
                             {"cs_reopened_count": ticket.cs_reopened_count + 1}
                         )
         return super().write(vals)
-
-    # ---------------------------------------------------
-    # tier.validation on complaints
-    # ---------------------------------------------------
-
-    def _tier_validation_check_write_allowed(self, vals):
-        # Only complaints go through an approval: spare every other ticket the
-        # checks (and their queries).
-        complaints = self.filtered(lambda t: t.cs_request_type == "complaint")
-        return super(HelpdeskTicket, complaints)._tier_validation_check_write_allowed(vals)
-
-    def _check_allow_write_under_validation(self, vals):
-        # The approval covers the solution and its deadline; the ticket itself
-        # (stage, chatter bookkeeping, notes) stays workable meanwhile.
-        if not set(vals) & set(SOLUTION_FIELDS):
-            return True
-        return super()._check_allow_write_under_validation(vals)
-
-    @api.model
-    def _get_all_validation_exceptions(self):
-        # Only the solution fields turn read-only on the form during approval.
-        return [name for name in self._fields if name not in SOLUTION_FIELDS]
-
-    def _get_to_validate_message_name(self):
-        return self.env._("Complaint Solution")
 
     # ---------------------------------------------------
     # Mail
@@ -364,191 +265,6 @@ class HelpdeskTicket(models.Model):
         article.sudo().use_count += 1
         return True
 
-    # Complaint steps. Each guard raises a UserError naming the ticket.
-
-    def _cs_check_complaint_state(self, states, action):
-        for ticket in self:
-            if ticket.cs_request_type != "complaint" or ticket.cs_complaint_state not in states:
-                raise UserError(
-                    self.env._(
-                        "%(ticket)s cannot be %(action)s at the step %(step)s.",
-                        ticket=ticket.display_name,
-                        action=action,
-                        step=dict(
-                            self._fields["cs_complaint_state"]._description_selection(self.env)
-                        ).get(ticket.cs_complaint_state, "-"),
-                    )
-                )
-        self._cs_check_identity()
-
-    def _cs_check_identity(self):
-        for ticket in self:
-            if ticket.cs_identity_required:
-                raise UserError(
-                    self.env._(
-                        "Confirm the caller's identity on %(ticket)s first.",
-                        ticket=ticket.display_name,
-                    )
-                )
-
-    def _cs_check_required(self, field_names):
-        for ticket in self:
-            missing = [
-                ticket._fields[name].get_description(self.env)["string"]
-                for name in field_names
-                if not ticket[name]
-            ]
-            if missing:
-                raise UserError(
-                    self.env._(
-                        "Fill in %(fields)s on %(ticket)s first.",
-                        fields=", ".join(missing),
-                        ticket=ticket.display_name,
-                    )
-                )
-
-    def _cs_post_step(self, body, template_xmlid=None):
-        for ticket in self:
-            if template_xmlid and (ticket.partner_id or ticket.partner_email):
-                ticket.message_post_with_source(
-                    template_xmlid,
-                    message_type="comment",
-                    subtype_xmlid="mail.mt_comment",
-                )
-            ticket.message_post(body=body, subtype_xmlid="mail.mt_note")
-
-    def action_cs_assess_reasonable(self):
-        self._cs_check_complaint_state(["registered"], self.env._("assessed"))
-        self._cs_write_state({"cs_complaint_state": "assessed"})
-        self._cs_post_step(self.env._("Complaint assessed: reasonable."))
-
-    def action_cs_assess_unreasonable(self):
-        self._cs_check_complaint_state(["registered"], self.env._("assessed"))
-        self._cs_check_required(["cs_explanation"])
-        self._cs_write_state({"cs_complaint_state": "explained"})
-        self._cs_close_stage()
-        self._cs_post_step(
-            self.env._("Complaint not reasonable: the customer received an explanation."),
-            "cs_service_dept.mail_template_complaint_explanation",
-        )
-
-    def action_cs_forward(self):
-        self._cs_check_complaint_state(["assessed"], self.env._("forwarded"))
-        self._cs_check_required(["cs_department_id"])
-        now = fields.Datetime.now()
-        for ticket in self:
-            ticket._cs_write_state(
-                {
-                    "cs_complaint_state": "forwarded",
-                    "cs_forward_date": now,
-                    "cs_investigation_deadline": ticket._cs_investigation_deadline(now),
-                    "cs_investigation_overdue": False,
-                }
-            )
-            ticket.message_post(
-                body=self.env._(
-                    "Forwarded to %(department)s; investigation due by %(deadline)s.",
-                    department=ticket.cs_department_id.name,
-                    deadline=fields.Datetime.to_string(ticket.cs_investigation_deadline),
-                ),
-                subtype_xmlid="mail.mt_note",
-            )
-
-    def action_cs_set_responsibility(self):
-        self._cs_check_complaint_state(["forwarded"], self.env._("assigned a responsibility"))
-        self._cs_check_required(["cs_department_id", "cs_responsible_user_id", "cs_cause_id"])
-        self._cs_write_state(
-            {
-                "cs_complaint_state": "responsibility",
-                "cs_investigation_done_date": fields.Datetime.now(),
-            }
-        )
-        self._cs_post_step(self.env._("Investigation done: responsibility set."))
-
-    def action_cs_propose_solution(self):
-        self._cs_check_complaint_state(
-            ["responsibility", "solution_proposed"], self.env._("given a solution")
-        )
-        self._cs_check_required(["cs_solution", "cs_solution_deadline"])
-        self._check_cs_solution_deadline()
-        self._cs_write_state({"cs_complaint_state": "solution_proposed"})
-        # A new proposal needs a new approval.
-        self._cs_reset_reviews()
-        self.request_validation()
-        self._cs_post_step(
-            self.env._("Solution proposed and sent to the customer."),
-            "cs_service_dept.mail_template_complaint_solution",
-        )
-
-    def action_cs_approve_solution(self):
-        """The Manager approves the proposed solution (cs.approval.mixin)."""
-        self._cs_check_complaint_state(["solution_proposed"], self.env._("approved"))
-        for ticket in self:
-            ticket.validate_tier()
-        return True
-
-    def _cs_on_approved(self):
-        self._cs_post_step(self.env._("Solution approved."))
-
-    def _cs_on_rejected(self):
-        self._cs_post_step(self.env._("Solution rejected: a new solution must be proposed."))
-
-    def action_cs_implement(self):
-        for ticket in self:
-            if ticket.cs_complaint_state != "approved":
-                raise UserError(
-                    self.env._(
-                        "The solution of %(ticket)s must be approved before it is implemented.",
-                        ticket=ticket.display_name,
-                    )
-                )
-        self._cs_check_complaint_state(["approved"], self.env._("implemented"))
-        self._cs_check_required(["cs_implementation_result"])
-        self._cs_write_state(
-            {"cs_complaint_state": "implemented", "cs_implemented_date": fields.Datetime.now()}
-        )
-        self._cs_post_step(
-            self.env._("Solution implemented; the customer was told the result."),
-            "cs_service_dept.mail_template_complaint_result",
-        )
-
-    def action_cs_confirm_satisfied(self):
-        self._cs_check_complaint_state(["implemented"], self.env._("confirmed"))
-        self._cs_write_state({"cs_complaint_state": "confirmed", "cs_customer_satisfied": True})
-        self._cs_post_step(self.env._("The customer is satisfied with the solution."))
-
-    def action_cs_confirm_unsatisfied(self):
-        """Not satisfied: back to a new proposal, which needs a new approval."""
-        self._cs_check_complaint_state(["implemented"], self.env._("confirmed"))
-        for ticket in self:
-            ticket._cs_write_state(
-                {
-                    "cs_complaint_state": "solution_proposed",
-                    "cs_customer_satisfied": False,
-                    "cs_solution_deadline": False,
-                    "cs_implemented_date": False,
-                    "cs_reopened_count": ticket.cs_reopened_count + 1,
-                }
-            )
-        self._cs_post_step(
-            self.env._("The customer is not satisfied: a new solution must be proposed.")
-        )
-
-    def action_cs_close_complaint(self):
-        for ticket in self:
-            if ticket.cs_complaint_state != "confirmed":
-                raise UserError(
-                    self.env._(
-                        "The customer has not confirmed the solution of %(ticket)s: "
-                        "it cannot be closed yet.",
-                        ticket=ticket.display_name,
-                    )
-                )
-        self._cs_check_required(["cs_complaint_summary"])
-        self._cs_write_state({"cs_complaint_state": "closed"})
-        self._cs_close_stage()
-        self._cs_post_step(self.env._("Complaint closed and archived."))
-
     # ---------------------------------------------------
     # Business methods
     # ---------------------------------------------------
@@ -567,6 +283,16 @@ class HelpdeskTicket(models.Model):
             priority += 1
         return str(min(priority, 3))
 
+    def _cs_check_identity(self):
+        for ticket in self:
+            if ticket.cs_identity_required:
+                raise UserError(
+                    self.env._(
+                        "Confirm the caller's identity on %(ticket)s first.",
+                        ticket=ticket.display_name,
+                    )
+                )
+
     @api.model
     def _cs_phone_channel(self):
         return self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone", raise_if_not_found=False)
@@ -580,15 +306,6 @@ class HelpdeskTicket(models.Model):
                 )
             if stage:
                 ticket.stage_id = stage
-
-    def _cs_investigation_deadline(self, start):
-        """One working day after ``start`` on the company's working calendar."""
-        self.ensure_one()
-        calendar = self.company_id.resource_calendar_id
-        if not calendar:
-            return start + timedelta(days=1)
-        deadline = calendar.plan_hours(calendar.hours_per_day or 8.0, start, compute_leaves=True)
-        return (deadline or start + timedelta(days=1)).replace(tzinfo=None)
 
     @api.model
     def _cs_balanced_picker(self, teams):
@@ -629,33 +346,6 @@ class HelpdeskTicket(models.Model):
     # ---------------------------------------------------
     # Crons
     # ---------------------------------------------------
-
-    @api.model
-    def _cron_cs_investigation_overdue(self):
-        """Flag forwarded complaints past their investigation deadline and give
-        a supervisor an activity. Idempotent: flagged tickets are skipped."""
-        tickets = self.search(
-            [
-                ("cs_complaint_state", "=", "forwarded"),
-                ("cs_investigation_deadline", "<", fields.Datetime.now()),
-                ("cs_investigation_overdue", "=", False),
-            ]
-        )
-        if not tickets:
-            return
-        tickets.write({"cs_investigation_overdue": True})
-        fallback = (
-            self.env.ref("cs_service_dept.group_cs_supervisor")
-            .users.filtered(lambda u: not u.share)
-            .sorted("id")[:1]
-        )
-        summary = self.env._("Complaint investigation overdue")
-        by_user = tickets.grouped(lambda t: t.team_id.user_id or fallback or self.env.user)
-        for user, user_tickets in by_user.items():
-            user_tickets.with_context(mail_activity_quick_update=True).activity_schedule(
-                "mail.mail_activity_data_todo", summary=summary, user_id=user.id
-            )
-        self.env["ir.cron"]._notify_progress(done=len(tickets), remaining=0)
 
     @api.model
     def _cron_cs_escalate_unanswered(self, hours=4):

@@ -3,7 +3,7 @@
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form
+from odoo.tests import Form, new_test_user
 
 from .ticket_common import CsTicketCommon
 
@@ -427,3 +427,75 @@ class TestCronQueries(CsTicketCommon):
             queries_five = self._count(Ticket._cron_cs_investigation_overdue)
         self.assertTrue(all((one | five).mapped("cs_investigation_overdue")))
         self.assertLessEqual(queries_five, queries_one)
+
+
+class TestComplaintDepartmentContact(CsTicketCommon):
+    """The responsible department's contact is told and records the findings."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.contact = new_test_user(
+            cls.env, login="cs_quality_contact", groups="base.group_user", lang="en_US"
+        )
+        cls.department.user_id = cls.contact
+
+    def _forwarded(self):
+        ticket = self.create_complaint(user=self.specialist)
+        ticket = ticket.with_user(self.specialist)
+        ticket.action_cs_assess_reasonable()
+        ticket.cs_department_id = self.department
+        ticket.action_cs_forward()
+        return ticket
+
+    @freeze_time("2026-11-20 10:00:00")
+    def test_contact_gets_activity_and_records_findings(self):
+        ticket = self._forwarded()
+        activity = ticket.activity_ids.filtered(lambda a: a.user_id == self.contact)
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(
+            activity.date_deadline, ticket.cs_investigation_deadline.date(), "due at the deadline"
+        )
+        self.assertFalse(self.contact.has_group("helpdesk_mgmt.group_helpdesk_user_own"))
+        as_contact = ticket.with_user(self.contact)
+        self.assertTrue(as_contact.cs_can_findings)
+        self.assertFalse(ticket.cs_can_findings, "the specialist is not the contact")
+        with self.assertRaises(AccessError):
+            as_contact.write({"cs_investigation_findings": "<p>x</p>"})
+        with self.assertRaises(UserError):
+            ticket.action_cs_record_findings("<p>不是我查的</p>")
+        wizard = (
+            self.env["cs.complaint.findings.wizard"]
+            .with_user(self.contact)
+            .create({"ticket_id": ticket.id, "findings": "<p>包装工序漏检</p>"})
+        )
+        wizard.action_record()
+        self.assertIn("包装工序漏检", ticket.cs_investigation_findings)
+        self.assertTrue(ticket.cs_investigation_done_date)
+        self.assertFalse(activity.exists(), "the activity is done")
+        self.assertEqual(ticket.cs_complaint_state, "forwarded")
+
+    @freeze_time("2026-11-20 10:00:00")
+    def test_contact_sees_only_forwarded_complaints(self):
+        ticket = self._forwarded()
+        other = self.create_complaint("另一投诉", user=self.specialist)
+        consultation = self.create_ticket("咨询", user_id=self.specialist.id)
+        Ticket = self.env["helpdesk.ticket"].with_user(self.contact)
+        mine = (ticket | other | consultation).ids
+        self.assertEqual(Ticket.search([("id", "in", mine)]), ticket)
+        self.assertFalse(
+            Ticket.search([]).filtered(lambda t: t.cs_department_id != self.department),
+            "only complaints forwarded to their department",
+        )
+        for record in (other, consultation):
+            with self.assertRaises(AccessError):
+                record.with_user(self.contact).check_access("read")
+        with self.assertRaises(AccessError):
+            Ticket.create({"name": "x", "description": "<p>x</p>"})
+
+    def test_consultation_retyped_enters_complaint_flow(self):
+        ticket = self.create_ticket("咨询变投诉", user=self.specialist)
+        self.assertFalse(ticket.cs_complaint_state)
+        ticket.write({"cs_request_type": "complaint"})
+        self.assertEqual(ticket.cs_complaint_state, "registered")
+        self.assertTrue(ticket.cs_can_assess)

@@ -73,6 +73,13 @@ RIGHTS = {
     "cs.complaint.cause": READ_BY_STAFF,
     "cs.knowledge.category": READ_BY_STAFF,
     "cs.knowledge.article": {"internal": "r", "specialist": "crw", "supervisor": "crw", **MANAGERS},
+    "cs.complaint.findings.wizard": {
+        "internal": "crw",
+        "specialist": "crw",
+        "supervisor": "crw",
+        "manager": "crw",
+        "general_manager": "crw",
+    },
     "cs.reward.penalty": {"specialist": "crw", "supervisor": "crw", **MANAGERS},
     "cs.ticket.report": {
         "specialist": "r",

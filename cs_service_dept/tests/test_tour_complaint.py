@@ -52,3 +52,30 @@ class TestComplaintTour(HttpCase):
         self.assertEqual(ticket.review_ids.done_by, self.manager)
         self.assertEqual(ticket.cs_complaint_summary, "出厂检验增加外观检查")
         self.assertTrue(ticket.closed)
+
+    def test_department_contact_records_findings(self):
+        """The contact of the responsible department has no customer service or
+        helpdesk group: they open the complaint from their activity."""
+        contact = new_test_user(
+            self.env, login="tour_quality", name="Tour Quality", groups="base.group_user"
+        )
+        department = self.env.ref("cs_service_dept.cs_complaint_department_quality")
+        department.user_id = contact
+        ticket = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.supervisor)
+            .create(
+                {
+                    "name": "包装破损 (tour)",
+                    "description": "<p>外包装破损</p>",
+                    "partner_id": self.customer.id,
+                    "cs_request_type": "complaint",
+                }
+            )
+        )
+        ticket.action_cs_assess_reasonable()
+        ticket.cs_department_id = department
+        ticket.action_cs_forward()
+        self.start_tour("/odoo", "cs_service_dept_complaint_findings", login="tour_quality")
+        self.assertIn("仓库搬运导致破损", ticket.cs_investigation_findings)
+        self.assertFalse(ticket.activity_ids.filtered(lambda a: a.user_id == contact))

@@ -117,3 +117,47 @@ registry.category("web_tour.tours").add("cs_service_dept_complaint_approve", {
         step("Closed"),
     ],
 });
+
+// The responsible department's contact (no customer service or helpdesk group)
+// opens the complaint from their activity and records the findings.
+registry.category("web_tour.tours").add("cs_service_dept_complaint_findings", {
+    url: "/odoo",
+    steps: () => [
+        {
+            content: "Open the activities (due at the deadline, not yet counted as today's)",
+            trigger: ".o_menu_systray i[aria-label='Activities']",
+            run: "click",
+        },
+        {
+            content: "The complaint forwarded to the department",
+            trigger: ".o-mail-ActivityGroup",
+            run: "click",
+        },
+        {
+            content: "The activity is due at the deadline: show all of them",
+            trigger: ".o_searchview_facet .o_facet_remove",
+            run: "click",
+        },
+        {
+            content: "Open the complaint",
+            trigger: ".o_data_row:contains('包装破损 (tour)') td.o_data_cell",
+            run: "click",
+        },
+        clickButton("action_cs_open_findings_wizard", "Record the findings"),
+        ...writeHtml("findings", "仓库搬运导致破损"),
+        {
+            content: "Record",
+            trigger: ".modal-footer button[name='action_record']",
+            run: "click",
+        },
+        {
+            content: "Open the Complaint tab",
+            trigger: ".o_notebook_headers a.nav-link[name='cs_complaint']",
+            run: "click",
+        },
+        {
+            content: "The findings are on the complaint",
+            trigger: ".o_field_widget[name='cs_investigation_findings']:contains('仓库搬运导致破损')",
+        },
+    ],
+});

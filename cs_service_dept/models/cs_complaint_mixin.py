@@ -109,14 +109,16 @@ class CsComplaintMixin(models.AbstractModel):
         string="Summary and Lesson Learned",
         help="Required to close the complaint.",
     )
-    cs_can_assess = fields.Boolean(compute="_compute_cs_can_step")
-    cs_can_forward = fields.Boolean(compute="_compute_cs_can_step")
-    cs_can_findings = fields.Boolean(compute="_compute_cs_can_step")
-    cs_can_responsibility = fields.Boolean(compute="_compute_cs_can_step")
-    cs_can_propose = fields.Boolean(compute="_compute_cs_can_step")
-    cs_can_implement = fields.Boolean(compute="_compute_cs_can_step")
-    cs_can_confirm = fields.Boolean(compute="_compute_cs_can_step")
-    cs_can_close = fields.Boolean(compute="_compute_cs_can_step")
+    cs_can_assess = fields.Boolean(string="Can Assess", compute="_compute_cs_can_step")
+    cs_can_forward = fields.Boolean(string="Can Forward", compute="_compute_cs_can_step")
+    cs_can_findings = fields.Boolean(string="Can Record Findings", compute="_compute_cs_can_step")
+    cs_can_responsibility = fields.Boolean(
+        string="Can Set Responsibility", compute="_compute_cs_can_step"
+    )
+    cs_can_propose = fields.Boolean(string="Can Propose", compute="_compute_cs_can_step")
+    cs_can_implement = fields.Boolean(string="Can Implement", compute="_compute_cs_can_step")
+    cs_can_confirm = fields.Boolean(string="Can Confirm", compute="_compute_cs_can_step")
+    cs_can_close = fields.Boolean(string="Can Close", compute="_compute_cs_can_step")
 
     @api.depends_context("uid")
     @api.depends("cs_request_type", "cs_complaint_state", "cs_department_id.user_id")

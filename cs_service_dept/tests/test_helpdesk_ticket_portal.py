@@ -79,3 +79,46 @@ class TestTicketPortalPage(HttpCase):
         self.assertIn("Registered", response.text)
         response = self.url_open(f"/my/ticket/{theirs.id}")
         self.assertNotIn("别人的", response.text)
+
+
+@tagged("post_install", "-at_install")
+class TestPortalRequestType(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "门户客户", "email": "portal@example.com", "is_company": True}
+        )
+        cls.portal_user = new_test_user(
+            cls.env, login="cs_portal_form", groups="base.group_portal", partner_id=cls.customer.id
+        )
+
+    def _submit(self, request_type):
+        self.authenticate("cs_portal_form", "cs_portal_form")
+        page = self.url_open("/new/ticket")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn('name="cs_request_type"', page.text)
+        self.assertIn('value="complaint"', page.text)
+        csrf = page.text.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+        response = self.url_open(
+            "/submitted/ticket",
+            data={
+                "csrf_token": csrf,
+                "subject": f"门户 {request_type}",
+                "description": "网站提交",
+                "cs_request_type": request_type,
+            },
+        )
+        self.assertEqual(response.status_code, 200)
+        return self.env["helpdesk.ticket"].search([("name", "=", f"门户 {request_type}")])
+
+    def test_customer_files_a_complaint_from_the_portal(self):
+        ticket = self._submit("complaint")
+        self.assertEqual(ticket.cs_request_type, "complaint")
+        self.assertEqual(ticket.cs_complaint_state, "registered")
+        self.assertEqual(ticket.partner_id, self.customer)
+
+    def test_unknown_type_stays_a_consultation(self):
+        ticket = self._submit("approved")
+        self.assertEqual(ticket.cs_request_type, "consultation")
+        self.assertFalse(ticket.cs_complaint_state)

@@ -124,13 +124,18 @@ class CsKnowledgeArticle(models.Model):
         )
         todo = articles.filtered(lambda a: a.id not in pending)
         model_id = self.env["ir.model"]._get_id(self._name)
+        # The summary is stored text: in the language of who reads it.
+        summaries = {
+            lang: self.with_context(lang=lang).env._("Monthly review of the article")
+            for lang in set(todo.user_id.mapped("lang"))
+        }
         self.env["mail.activity"].with_context(mail_activity_quick_update=True).create(
             [
                 {
                     "res_model_id": model_id,
                     "res_id": article.id,
                     "activity_type_id": activity_type.id,
-                    "summary": self.env._("Monthly review of the article"),
+                    "summary": summaries[article.user_id.lang],
                     "user_id": article.user_id.id,
                     "date_deadline": fields.Date.context_today(self),
                 }

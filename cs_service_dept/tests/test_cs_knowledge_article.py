@@ -108,3 +108,17 @@ class TestKnowledgeArticle(CsTicketCommon):
             with self.assertQueryCount(__system__=22):
                 Article._cron_review_reminder()
                 self.env.flush_all()
+
+    def test_review_activity_in_the_owner_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"].search(
+            [("name", "=", "cs_service_dept")]
+        )._update_translations(["zh_CN"])
+        self.specialist.lang = "zh_CN"
+        with freeze_time("2026-09-01"):
+            article = self.env["cs.knowledge.article"].create(
+                {"name": "发票", "answer": "<p>x</p>", "user_id": self.specialist.id}
+            )
+        with freeze_time("2026-11-20"):
+            self.env["cs.knowledge.article"]._cron_review_reminder()
+        self.assertEqual(article.activity_ids.summary, "每月复核文章")

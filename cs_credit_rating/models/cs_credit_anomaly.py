@@ -83,11 +83,7 @@ class CsCreditAnomaly(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if (
-            not self.env.su
-            and "state" in vals
-            and any(rec.state != vals["state"] for rec in self)
-        ):
+        if not self.env.su and "state" in vals and any(rec.state != vals["state"] for rec in self):
             raise AccessError(
                 self.env._("Only a customer service manager confirms or dismisses an anomaly.")
             )

@@ -231,7 +231,9 @@ class CsCreditEvaluation(models.Model):
                 }
             )
         evaluations = (
-            self.sudo().with_context(tracking_disable=True, mail_create_nolog=True).create(vals_list)
+            self.sudo()
+            .with_context(tracking_disable=True, mail_create_nolog=True)
+            .create(vals_list)
         )
         if detect_anomalies:
             self.env["cs.credit.anomaly"]._detect(policy, figures, previous)

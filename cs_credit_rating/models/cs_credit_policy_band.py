@@ -50,6 +50,5 @@ class CsCreditPolicyBand(models.Model):
                     )
                 )
 
-
     def _cs_policies(self):
         return self.policy_id

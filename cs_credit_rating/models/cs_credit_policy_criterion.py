@@ -32,6 +32,5 @@ class CsCreditPolicyCriterion(models.Model):
                     )
                 )
 
-
     def _cs_policies(self):
         return self.policy_id

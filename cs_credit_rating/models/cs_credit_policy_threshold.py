@@ -32,6 +32,5 @@ class CsCreditPolicyThreshold(models.Model):
             if not 0 <= line.score <= 100:
                 raise ValidationError(self.env._("A threshold's score must be between 0 and 100."))
 
-
     def _cs_policies(self):
         return self.criterion_id.policy_id

@@ -52,7 +52,9 @@ class SaleOrder(models.Model):
         managed = self.env["sale.order"]
         for company, orders in self.grouped("company_id").items():
             partners = orders.partner_id.commercial_partner_id.sudo()._cs_credit_managed(company)
-            managed |= orders.filtered(lambda o, p=partners: o.partner_id.commercial_partner_id in p)
+            managed |= orders.filtered(
+                lambda o, p=partners: o.partner_id.commercial_partner_id in p
+            )
         super(SaleOrder, self - managed)._compute_partner_credit_warning()
         problems = managed._cs_credit_problems(cumulative=False)
         for order in managed:
@@ -180,4 +182,3 @@ class SaleOrder(models.Model):
             body=Markup("%s: %s") % (order.name, body), subtype_xmlid="mail.mt_note"
         )
         return order.with_context(cs_credit_override=True).action_confirm()
-

@@ -74,8 +74,10 @@ class TestSaleOrderCreditLimit(CsCreditCommon):
         """The demo-like Manager (no sales right) sees the blocked order in the
         Credit menu's list and confirms it with a reason."""
         order = self.create_order(self.customer, 600, confirm=False, user=self.salesman)
-        blocked = self.env["sale.order"].with_user(self.manager).search(
-            [("cs_credit_blocked", "=", True)]
+        blocked = (
+            self.env["sale.order"]
+            .with_user(self.manager)
+            .search([("cs_credit_blocked", "=", True)])
         )
         self.assertEqual(blocked, order)
         action = order.with_user(self.manager).action_cs_credit_override()

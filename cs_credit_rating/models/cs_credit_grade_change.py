@@ -84,15 +84,10 @@ class CsCreditGradeChange(models.Model):
         return super().create(vals_list)
 
     def action_cancel(self):
-        to_cancel = self.filtered(lambda r: r.state in ("draft", "to_approve", "rejected"))
+        # A rejected change stays rejected: the next one is a new document.
+        to_cancel = self.filtered(lambda r: r.state in ("draft", "to_approve"))
         to_cancel._cs_write_state({"state": "cancel"})
         to_cancel._cs_reset_reviews()
-        return True
-
-    def action_draft(self):
-        self.filtered(lambda r: r.state in ("cancel", "rejected"))._cs_write_state(
-            {"state": "draft"}
-        )
         return True
 
     def _cs_on_approved(self):

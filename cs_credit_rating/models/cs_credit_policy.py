@@ -167,7 +167,9 @@ class CsCreditPolicy(models.Model):
     def _check_manager(self):
         if not self.env.user.has_group("cs_service_dept.group_cs_manager"):
             raise AccessError(
-                self.env._("Only a customer service manager activates or archives a policy.")
+                self.env._(
+                    "Only a customer service manager activates a policy or sets it as archived."
+                )
             )
 
     def action_activate(self):

@@ -120,7 +120,7 @@ class TestCreditPolicy(CsCreditCommon):
                 )
             with self.assertRaises(error):
                 threshold.with_user(user).unlink()
-        with self.assertRaises(AccessError):
+        with self.assertRaises(UserError):
             self.policy.with_user(self.manager).write({"state": "draft"})
         self.assertEqual(criterion.weight, 25)
         self.assertEqual(self.policy.state, "active")

@@ -35,5 +35,9 @@ def migrate(cr, version):
     )
     env.invalidate_all()
     partners = env["res.partner"].search([("cs_credit_evaluation_ids", "!=", False)])
+    # the latest approved evaluation first, then the grade and score it gives
     env.add_to_compute(partners._fields["cs_credit_evaluation_id"], partners)
+    partners.flush_recordset(["cs_credit_evaluation_id"])
+    for name in ("cs_credit_grade", "cs_credit_score"):
+        env.add_to_compute(partners._fields[name], partners)
     env.flush_all()

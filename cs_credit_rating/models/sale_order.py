@@ -55,10 +55,11 @@ class SaleOrder(models.Model):
             managed |= orders.filtered(
                 lambda o, p=partners: o.partner_id.commercial_partner_id in p
             )
-        super(SaleOrder, self - managed)._compute_partner_credit_warning()
+        res = super(SaleOrder, self - managed)._compute_partner_credit_warning()
         problems = managed._cs_credit_problems(cumulative=False)
         for order in managed:
             order.partner_credit_warning = problems.get(order, "")
+        return res
 
     def action_confirm(self):
         # The override wizard confirms with sudo() after checking the Manager

@@ -1,7 +1,7 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 OPEN_STATES = ("open", "confirmed")
 
@@ -11,6 +11,7 @@ class CsCreditAnomaly(models.Model):
     _description = "Credit Anomaly"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "detected_on desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(compute="_compute_name", store=True)
     partner_id = fields.Many2one(
@@ -20,6 +21,7 @@ class CsCreditAnomaly(models.Model):
         index=True,
         tracking=True,
         domain=[("parent_id", "=", False)],
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -48,9 +50,12 @@ class CsCreditAnomaly(models.Model):
         ],
         default="open",
         required=True,
+        readonly=True,
         tracking=True,
     )
-    user_id = fields.Many2one("res.users", string="Supervisor", tracking=True, index=True)
+    user_id = fields.Many2one(
+        "res.users", string="Supervisor", tracking=True, index=True, check_company=True
+    )
     description = fields.Text()
     notes = fields.Html()
     grade_change_ids = fields.One2many("cs.credit.grade.change", "anomaly_id")
@@ -70,7 +75,26 @@ class CsCreditAnomaly(models.Model):
             """
         )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # The department reports anomalies; only a Manager decides on them.
+        if not self.env.su and any(vals.get("state", "open") != "open" for vals in vals_list):
+            raise AccessError(self.env._("An anomaly is reported open; a manager decides on it."))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su and "state" in vals and any(rec.state != vals["state"] for rec in self):
+            raise AccessError(
+                self.env._("Only a customer service manager confirms or dismisses an anomaly.")
+            )
+        return super().write(vals)
+
     def _check_state(self, allowed, action):
+        if not self.env.user.has_group("cs_service_dept.group_cs_manager"):
+            raise AccessError(
+                self.env._("Only a customer service manager confirms or dismisses an anomaly.")
+            )
+        self.check_access("write")
         for rec in self:
             if rec.state not in allowed:
                 raise UserError(
@@ -83,19 +107,19 @@ class CsCreditAnomaly(models.Model):
 
     def action_confirm(self):
         self._check_state(("open",), self.env._("confirmed"))
-        self.write({"state": "confirmed"})
+        self.sudo().write({"state": "confirmed"})
 
     def action_resolve(self):
         self._check_state(OPEN_STATES, self.env._("resolved"))
-        self.write({"state": "resolved"})
+        self.sudo().write({"state": "resolved"})
 
     def action_dismiss(self):
         self._check_state(OPEN_STATES, self.env._("dismissed"))
-        self.write({"state": "dismissed"})
+        self.sudo().write({"state": "dismissed"})
 
     def action_reopen(self):
         self._check_state(("resolved", "dismissed"), self.env._("reopened"))
-        self.write({"state": "open"})
+        self.sudo().write({"state": "open"})
 
     def action_create_grade_change(self):
         self.ensure_one()

@@ -3,32 +3,73 @@
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models, modules
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+
+from odoo.addons.base_tier_validation.models.tier_validation import BASE_EXCEPTION_FIELDS
 
 from .cs_credit_file import FIGURE_KEYS
 from .cs_credit_policy import GRADES
 
 
 class CsCreditEvaluation(models.Model):
+    """A customer's credit grade at a date.
+
+    The grade of a customer is its latest *approved* evaluation. The system's
+    evaluations (the policy applied to the customer's figures) and those of an
+    approved grade change are recorded approved; an evaluation form drafted by
+    the department (origin ``manual``) changes nothing until the Manager
+    approves it (cs.approval.mixin).
+    """
+
     _name = "cs.credit.evaluation"
     _description = "Credit Evaluation"
+    _inherit = ["cs.approval.mixin", "mail.thread"]
     _order = "date desc, id desc"
+    _check_company_auto = True
 
     name = fields.Char(compute="_compute_name")
     partner_id = fields.Many2one(
-        "res.partner", string="Customer", required=True, index=True, ondelete="cascade"
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
+        domain=[("parent_id", "=", False)],
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
-    policy_id = fields.Many2one("cs.credit.policy", ondelete="restrict")
+    policy_id = fields.Many2one("cs.credit.policy", ondelete="restrict", check_company=True)
     origin = fields.Selection(
-        [("policy", "Policy Evaluation"), ("grade_change", "Approved Grade Change")],
-        default="policy",
+        [
+            ("manual", "Evaluation Form"),
+            ("policy", "Policy Evaluation"),
+            ("grade_change", "Approved Grade Change"),
+        ],
+        default="manual",
         required=True,
+        readonly=True,
     )
-    grade_change_id = fields.Many2one("cs.credit.grade.change", ondelete="set null")
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("to_approve", "To Approve"),
+            ("approved", "Approved"),
+            ("rejected", "Rejected"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    note = fields.Text(string="Assessment", help="Why the department proposes this grade.")
+    grade_change_id = fields.Many2one(
+        "cs.credit.grade.change", ondelete="set null", check_company=True, readonly=True
+    )
     total_score = fields.Float(aggregator="avg")
     grade = fields.Selection(GRADES, required=True, index=True)
     figures = fields.Json(help="The figures of the sales record analysis used.")
@@ -83,19 +124,79 @@ class CsCreditEvaluation(models.Model):
             )
             rec.details_html = head + rows + Markup("</tbody></table>")
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                # The system's evaluations are recorded by the system only.
+                if vals.get("origin", "manual") != "manual" or vals.get("grade_change_id"):
+                    raise AccessError(
+                        self.env._(
+                            "Evaluations are computed by the grading policy or drafted "
+                            "as an evaluation form to be approved."
+                        )
+                    )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su and set(vals) - set(BASE_EXCEPTION_FIELDS):
+            self.check_access("write")
+            self._check_draft()
+        return super().write(vals)
+
+    def unlink(self):
+        if not self.env.su:
+            self.check_access("unlink")
+            self._check_draft()
+        return super().unlink()
+
+    def _check_draft(self):
+        """Only a draft evaluation form is edited or deleted: an approved
+        evaluation is the customer's grade history."""
+        done = self.filtered(lambda e: e.state not in ("draft", "rejected"))
+        if done:
+            raise UserError(
+                self.env._(
+                    "Evaluation %(name)s is submitted or approved: it cannot be changed.",
+                    name=done[0].display_name,
+                )
+            )
+
+    def action_draft(self):
+        rejected = self.filtered(lambda e: e.state == "rejected")
+        rejected._cs_write_state({"state": "draft"})
+        rejected._cs_reset_reviews()
+        return True
+
+    def _cs_on_approved(self):
+        for evaluation in self:
+            evaluation.partner_id.message_post(
+                body=self.env._(
+                    "Credit grade %(grade)s approved by %(user)s (evaluation form).",
+                    grade=evaluation.grade,
+                    user=self.env.user.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+
     @api.model
     def _get_figure_labels(self):
         return dict(FIGURE_KEYS)
 
     @api.model
     def _evaluate_partners(self, partners, policy=None, detect_anomalies=False):
-        """Evaluate ``partners`` (commercial entities) under ``policy``.
+        """Evaluate ``partners`` (commercial entities) under ``policy`` (by
+        default the active policy of the current company).
 
+        The system's computation: the grade comes from the policy applied to
+        the figures, never from the user, so the evaluations are recorded
+        approved (with ``sudo()``, after checking the user may evaluate).
         Set-based: the figures come from one batch of grouped queries and the
-        evaluations are created with one ``create``.
+        evaluations are created with one ``create``. Each evaluation carries the
+        policy's company.
         """
-        company = self.env.company
-        policy = policy or self.env["cs.credit.policy"]._get_active(company)
+        self.check_access("create")
+        policy = policy or self.env["cs.credit.policy"]._get_active(self.env.company)
         if not policy:
             raise UserError(
                 self.env._(
@@ -103,11 +204,12 @@ class CsCreditEvaluation(models.Model):
                     "approve and activate one first."
                 )
             )
+        company = policy.company_id
         partners = partners.commercial_partner_id
         figures = self.env["cs.credit.file"]._compute_credit_figures(
             partners, company=company, window_months=policy.window_months
         )
-        previous = {p.id: p.sudo().cs_credit_evaluation_id for p in partners}
+        previous = partners.sudo()._cs_credit_evaluations(company)
         vals_list = []
         today = fields.Date.context_today(self)
         rules = policy._scoring_rules()
@@ -120,6 +222,7 @@ class CsCreditEvaluation(models.Model):
                     "company_id": company.id,
                     "date": today,
                     "origin": "policy",
+                    "state": "approved",
                     "policy_id": policy.id,
                     "total_score": total,
                     "grade": grade,
@@ -127,43 +230,55 @@ class CsCreditEvaluation(models.Model):
                     "details": details,
                 }
             )
-        evaluations = self.create(vals_list)
+        evaluations = (
+            self.sudo()
+            .with_context(tracking_disable=True, mail_create_nolog=True)
+            .create(vals_list)
+        )
         if detect_anomalies:
             self.env["cs.credit.anomaly"]._detect(policy, figures, previous)
-        return evaluations
+        return evaluations.sudo(False)
 
     def _cron_evaluate_all(self, batch_size=1000, limit=None):
-        """Evaluate every customer not yet evaluated today, in batches."""
-        policy = self.env["cs.credit.policy"]._get_active(self.env.company)
-        if not policy:
-            return
+        """Evaluate, in every company with an active policy, each customer of
+        that company not yet evaluated there today, in batches."""
+        policies = self.env["cs.credit.policy"].sudo().search([("state", "=", "active")])
         today = fields.Date.context_today(self)
         Partner = self.env["res.partner"].with_context(active_test=True)
-        domain = [
-            ("parent_id", "=", False),
-            ("customer_rank", ">", 0),
-            "|",
-            ("cs_credit_evaluation_id", "=", False),
-            ("cs_credit_evaluation_id.date", "<", today),
-        ]
-        done = 0
-        remaining = Partner.search_count(domain)
+        todo = []
+        for policy in policies:
+            company = policy.company_id
+            domain = [
+                ("parent_id", "=", False),
+                ("customer_rank", ">", 0),
+                ("company_id", "in", [company.id, False]),
+                (
+                    "cs_credit_evaluation_ids",
+                    "not any",
+                    [
+                        ("company_id", "=", company.id),
+                        ("state", "=", "approved"),
+                        ("date", ">=", today),
+                    ],
+                ),
+            ]
+            todo.append((policy, domain, Partner.search_count(domain)))
+        remaining = sum(count for _policy, _domain, count in todo)
         if limit is not None:
             remaining = min(remaining, limit)
-        last_id = 0
-        while remaining > 0:
-            partners = Partner.search(
-                [("id", ">", last_id), *domain],
-                limit=min(batch_size, remaining),
-                order="id",
-            )
-            if not partners:
-                break
-            last_id = partners[-1].id
-            self._evaluate_partners(partners, policy=policy, detect_anomalies=True)
-            done += len(partners)
-            remaining -= len(partners)
-            self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
-            if not modules.module.current_test:
-                self.env.cr.commit()  # pylint: disable=invalid-commit
-            self.env.invalidate_all()
+        done = 0
+        for policy, domain, _count in todo:
+            # Evaluated customers leave the domain: each search gets the next batch.
+            while remaining > 0:
+                partners = Partner.search(domain, limit=min(batch_size, remaining), order="id")
+                if not partners:
+                    break
+                self.with_company(policy.company_id)._evaluate_partners(
+                    partners, policy=policy, detect_anomalies=True
+                )
+                done += len(partners)
+                remaining -= len(partners)
+                self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+                if not modules.module.current_test:
+                    self.env.cr.commit()  # pylint: disable=invalid-commit
+                self.env.invalidate_all()

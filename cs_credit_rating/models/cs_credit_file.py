@@ -28,6 +28,7 @@ class CsCreditFile(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "partner_id"
     _rec_name = "partner_id"
+    _check_company_auto = True
 
     partner_id = fields.Many2one(
         "res.partner",
@@ -37,6 +38,7 @@ class CsCreditFile(models.Model):
         index=True,
         tracking=True,
         domain=[("parent_id", "=", False)],
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company

@@ -9,8 +9,9 @@ from .cs_credit_policy import GRADES
 class CsCreditGradeChange(models.Model):
     _name = "cs.credit.grade.change"
     _description = "Credit Grade Change"
-    _inherit = ["cs.credit.approval.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["cs.approval.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
+    _check_company_auto = True
 
     name = fields.Char(
         required=True, copy=False, readonly=True, default=lambda self: self.env._("New")
@@ -22,6 +23,7 @@ class CsCreditGradeChange(models.Model):
         index=True,
         tracking=True,
         domain=[("parent_id", "=", False)],
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -33,17 +35,25 @@ class CsCreditGradeChange(models.Model):
         string="How to Keep or Restore the Grade",
         help="Told to the customer in the notice sent once the change is approved.",
     )
-    anomaly_id = fields.Many2one("cs.credit.anomaly", index=True)
+    anomaly_id = fields.Many2one("cs.credit.anomaly", index=True, check_company=True)
     evaluation_id = fields.Many2one(
         "cs.credit.evaluation",
         string="Resulting Evaluation",
         readonly=True,
         copy=False,
+        check_company=True,
     )
     state = fields.Selection(
-        [("draft", "Draft"), ("approved", "Approved"), ("cancel", "Cancelled")],
+        [
+            ("draft", "Draft"),
+            ("to_approve", "To Approve"),
+            ("approved", "Approved"),
+            ("rejected", "Rejected"),
+            ("cancel", "Cancelled"),
+        ],
         default="draft",
         required=True,
+        readonly=True,
         tracking=True,
         copy=False,
     )
@@ -74,19 +84,26 @@ class CsCreditGradeChange(models.Model):
         return super().create(vals_list)
 
     def action_cancel(self):
-        self.filtered(lambda r: r.state == "draft").write({"state": "cancel"})
+        # A rejected change stays rejected: the next one is a new document.
+        to_cancel = self.filtered(lambda r: r.state in ("draft", "to_approve"))
+        to_cancel._cs_write_state({"state": "cancel"})
+        to_cancel._cs_reset_reviews()
+        return True
 
     def _cs_on_approved(self):
         """Record the new grade as an evaluation and notify the customer."""
         template = self.env.ref("cs_credit_rating.mail_template_grade_change_notice")
         Evaluation = self.env["cs.credit.evaluation"].sudo()
         for rec in self:
-            previous = rec.partner_id.sudo().cs_credit_evaluation_id
+            previous = rec.partner_id._cs_credit_evaluations(rec.company_id).get(
+                rec.partner_id.id, Evaluation
+            )
             rec.evaluation_id = Evaluation.create(
                 {
                     "partner_id": rec.partner_id.id,
                     "company_id": rec.company_id.id,
                     "origin": "grade_change",
+                    "state": "approved",
                     "grade_change_id": rec.id,
                     "policy_id": previous.policy_id.id,
                     "total_score": previous.total_score,

@@ -9,8 +9,9 @@ from .cs_credit_policy import GRADES
 class CsCreditLimitRequest(models.Model):
     _name = "cs.credit.limit.request"
     _description = "Credit Limit Request"
-    _inherit = ["cs.credit.approval.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["cs.approval.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
+    _check_company_auto = True
 
     name = fields.Char(
         required=True, copy=False, readonly=True, default=lambda self: self.env._("New")
@@ -22,6 +23,7 @@ class CsCreditLimitRequest(models.Model):
         index=True,
         tracking=True,
         domain=[("parent_id", "=", False)],
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
@@ -41,15 +43,23 @@ class CsCreditLimitRequest(models.Model):
     payment_term_id = fields.Many2one(
         "account.payment.term",
         string="Payment Terms",
+        check_company=True,
         compute="_compute_amount",
         store=True,
         readonly=False,
     )
     reason = fields.Text(required=True)
     state = fields.Selection(
-        [("draft", "Draft"), ("approved", "Approved"), ("cancel", "Cancelled")],
+        [
+            ("draft", "Draft"),
+            ("to_approve", "To Approve"),
+            ("approved", "Approved"),
+            ("rejected", "Rejected"),
+            ("cancel", "Cancelled"),
+        ],
         default="draft",
         required=True,
+        readonly=True,
         tracking=True,
         copy=False,
     )
@@ -94,23 +104,29 @@ class CsCreditLimitRequest(models.Model):
         return super().create(vals_list)
 
     def action_cancel(self):
-        self.filtered(lambda r: r.state == "draft").write({"state": "cancel"})
+        to_cancel = self.filtered(lambda r: r.state in ("draft", "to_approve", "rejected"))
+        to_cancel._cs_write_state({"state": "cancel"})
+        to_cancel._cs_reset_reviews()
+        return True
 
     def action_draft(self):
-        self.filtered(lambda r: r.state == "cancel").write({"state": "draft"})
+        self.filtered(lambda r: r.state in ("cancel", "rejected"))._cs_write_state(
+            {"state": "draft"}
+        )
+        return True
 
     def _cs_on_approved(self):
         """Set Odoo's own credit limit and send the written notice."""
         template = self.env.ref("cs_credit_rating.mail_template_credit_limit_notice")
         for rec in self:
-            company = rec.company_id.sudo()
-            if not company.account_use_credit_limit:
-                company.account_use_credit_limit = True
+            # The customer's own limit only: Odoo's company-wide credit limit
+            # setting is the accountant's, and stays as it is.
+            company = rec.company_id
             vals = {"credit_limit": rec.amount}
             if rec.payment_term_id:
                 vals["property_payment_term_id"] = rec.payment_term_id.id
             rec.partner_id.sudo().with_company(company).write(vals)
-            rec.approved_date = fields.Date.context_today(rec)
+            rec.write({"approved_date": fields.Date.context_today(rec)})
             rec.partner_id.sudo().message_post(
                 body=self.env._(
                     "Credit limit set to %(amount)s %(currency)s by request %(name)s.",

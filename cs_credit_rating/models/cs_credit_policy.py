@@ -1,8 +1,10 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare
+
+from odoo.addons.base_tier_validation.models.tier_validation import BASE_EXCEPTION_FIELDS
 
 GRADES = [
     ("AAA", "AAA (Excellent)"),
@@ -11,13 +13,16 @@ GRADES = [
     ("B", "B (Fair)"),
     ("C", "C (Poor)"),
 ]
+# A policy is edited only as a draft; from submission on it is read-only.
+EDITABLE_STATES = ("draft",)
 
 
 class CsCreditPolicy(models.Model):
     _name = "cs.credit.policy"
     _description = "Credit Grading Policy"
-    _inherit = ["cs.credit.approval.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["cs.approval.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
+    _check_company_auto = True
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
@@ -26,12 +31,15 @@ class CsCreditPolicy(models.Model):
     state = fields.Selection(
         [
             ("draft", "Draft"),
+            ("to_approve", "To Approve"),
             ("approved", "Approved"),
+            ("rejected", "Rejected"),
             ("active", "Active"),
             ("archived", "Archived"),
         ],
         default="draft",
         required=True,
+        readonly=True,
         tracking=True,
         copy=False,
     )
@@ -68,6 +76,7 @@ class CsCreditPolicy(models.Model):
     anomaly_user_id = fields.Many2one(
         "res.users",
         string="Anomaly Supervisor",
+        check_company=True,
         help="The supervisor who receives an activity for each detected anomaly.",
     )
 
@@ -115,6 +124,31 @@ class CsCreditPolicy(models.Model):
                     )
                 )
 
+    def write(self, vals):
+        if not self.env.su and set(vals) - set(BASE_EXCEPTION_FIELDS):
+            self.check_access("write")
+            self._check_editable()
+        return super().write(vals)
+
+    def unlink(self):
+        if not self.env.su:
+            self.check_access("unlink")
+            self._check_editable()
+        return super().unlink()
+
+    def _check_editable(self):
+        """A policy is written only while it is a draft: an approved or active
+        policy is read-only to everyone (a new version is drafted instead)."""
+        locked = self.filtered(lambda p: p.state not in EDITABLE_STATES)
+        if locked:
+            raise UserError(
+                self.env._(
+                    "Policy %(name)s is no longer a draft: it cannot be changed. "
+                    "Copy it to draft a new version and have it approved.",
+                    name=locked[0].name,
+                )
+            )
+
     def _check_complete(self):
         for policy in self:
             if not policy.criterion_ids or not policy.band_ids:
@@ -125,13 +159,21 @@ class CsCreditPolicy(models.Model):
                     )
                 )
 
-    def request_validation(self):
+    def _cs_check_submit(self):
         self._check_complete()
         self._check_weights()
         self._check_bands()
-        return super().request_validation()
+
+    def _check_manager(self):
+        if not self.env.user.has_group("cs_service_dept.group_cs_manager"):
+            raise AccessError(
+                self.env._(
+                    "Only a customer service manager activates a policy or sets it as archived."
+                )
+            )
 
     def action_activate(self):
+        self._check_manager()
         for policy in self:
             if policy.state != "approved":
                 raise UserError(
@@ -144,25 +186,28 @@ class CsCreditPolicy(models.Model):
             if len(policies) > 1:
                 raise UserError(self.env._("Activate one policy at a time."))
             previous = self.search([("company_id", "=", company.id), ("state", "=", "active")])
-            previous.write({"state": "archived"})
-            policies.write({"state": "active"})
+            previous._cs_write_state({"state": "archived"})
+            policies._cs_write_state({"state": "active"})
         return True
 
     def action_archive_policy(self):
-        self.filtered(lambda p: p.state in ("approved", "active")).write({"state": "archived"})
+        self._check_manager()
+        self.filtered(lambda p: p.state in ("approved", "active"))._cs_write_state(
+            {"state": "archived"}
+        )
 
     def action_reset_draft(self):
         for policy in self:
-            if policy.state != "archived":
+            if policy.state not in ("rejected", "archived"):
                 raise UserError(
                     self.env._(
-                        "Only an archived policy can be set back to draft "
+                        "Only a rejected or archived policy can be set back to draft "
                         "(%(name)s); copy an active one instead.",
                         name=policy.name,
                     )
                 )
-        self.restart_validation()
-        self.write({"state": "draft"})
+        self._cs_reset_reviews()
+        self._cs_write_state({"state": "draft"})
 
     @api.model
     def _get_active(self, company=None):

@@ -9,7 +9,9 @@ from .cs_credit_policy import GRADES
 class CsCreditPolicyBand(models.Model):
     _name = "cs.credit.policy.band"
     _description = "Credit Grade Band"
+    _inherit = ["cs.credit.policy.part"]
     _order = "policy_id, min_score desc"
+    _check_company_auto = True
 
     policy_id = fields.Many2one("cs.credit.policy", required=True, ondelete="cascade", index=True)
     grade = fields.Selection(GRADES, required=True)
@@ -18,7 +20,9 @@ class CsCreditPolicyBand(models.Model):
     company_id = fields.Many2one(related="policy_id.company_id")
     currency_id = fields.Many2one(related="policy_id.company_id.currency_id")
     credit_limit = fields.Monetary(string="Default Credit Limit")
-    payment_term_id = fields.Many2one("account.payment.term", string="Payment Terms")
+    payment_term_id = fields.Many2one(
+        "account.payment.term", string="Payment Terms", check_company=True
+    )
 
     _sql_constraints = [
         (
@@ -45,3 +49,6 @@ class CsCreditPolicyBand(models.Model):
                         grade=band.grade,
                     )
                 )
+
+    def _cs_policies(self):
+        return self.policy_id

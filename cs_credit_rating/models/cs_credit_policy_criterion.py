@@ -9,6 +9,7 @@ from .cs_credit_file import FIGURE_KEYS
 class CsCreditPolicyCriterion(models.Model):
     _name = "cs.credit.policy.criterion"
     _description = "Credit Grading Criterion"
+    _inherit = ["cs.credit.policy.part"]
     _order = "policy_id, sequence, id"
 
     policy_id = fields.Many2one("cs.credit.policy", required=True, ondelete="cascade", index=True)
@@ -30,3 +31,6 @@ class CsCreditPolicyCriterion(models.Model):
                         name=criterion.name,
                     )
                 )
+
+    def _cs_policies(self):
+        return self.policy_id

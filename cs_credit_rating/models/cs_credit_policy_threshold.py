@@ -7,6 +7,7 @@ from odoo.exceptions import ValidationError
 class CsCreditPolicyThreshold(models.Model):
     _name = "cs.credit.policy.threshold"
     _description = "Credit Criterion Threshold"
+    _inherit = ["cs.credit.policy.part"]
     _order = "criterion_id, value_from, id"
 
     criterion_id = fields.Many2one(
@@ -30,3 +31,6 @@ class CsCreditPolicyThreshold(models.Model):
                 )
             if not 0 <= line.score <= 100:
                 raise ValidationError(self.env._("A threshold's score must be between 0 and 100."))
+
+    def _cs_policies(self):
+        return self.criterion_id.policy_id

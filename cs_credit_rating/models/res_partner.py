@@ -34,12 +34,18 @@ class ResPartner(models.Model):
         string="Open Credit Anomalies", compute="_compute_cs_credit_anomaly_count"
     )
 
-    @api.depends("cs_credit_evaluation_ids")
+    @api.depends("cs_credit_evaluation_ids.state")
     def _compute_cs_credit_evaluation_id(self):
+        # Only an approved evaluation gives the grade: a drafted evaluation
+        # form changes nothing until the Manager approves it.
         latest = dict(
             self.env["cs.credit.evaluation"]
             .sudo()
-            ._read_group([("partner_id", "in", self.ids)], ["partner_id"], ["id:max"])
+            ._read_group(
+                [("partner_id", "in", self.ids), ("state", "=", "approved")],
+                ["partner_id"],
+                ["id:max"],
+            )
         )
         Evaluation = self.env["cs.credit.evaluation"]
         for partner in self:
@@ -97,26 +103,72 @@ class ResPartner(models.Model):
             "view_mode": "form",
         }
 
-    def _cs_credit_exposure(self, exclude_orders=None):
-        """Open receivables plus confirmed orders not invoiced yet, per
-        commercial partner in ``self``: ``{partner_id: (receivable, to_invoice)}``.
+    def _cs_credit_evaluations(self, company):
+        """The latest approved evaluation given in ``company`` to each
+        commercial partner of ``self``: ``{partner_id: evaluation}``."""
+        Evaluation = self.env["cs.credit.evaluation"].sudo()
+        latest = Evaluation._read_group(
+            [
+                ("partner_id", "in", self.commercial_partner_id.ids),
+                ("company_id", "=", company.id),
+                ("state", "=", "approved"),
+            ],
+            ["partner_id"],
+            ["id:max"],
+        )
+        return {partner.id: Evaluation.browse(last_id) for partner, last_id in latest}
+
+    def _cs_credit_managed(self, company):
+        """The commercial partners of ``self`` whose credit the department
+        manages in ``company``: graded there, or given a limit through an
+        approved limit request. Only their orders are refused over the
+        limit; for any other partner Odoo's own credit warning stays."""
+        partners = self.commercial_partner_id
+        with_limit = {
+            partner.id
+            for [partner] in self.env["cs.credit.limit.request"]
+            .sudo()
+            ._read_group(
+                [
+                    ("partner_id", "in", partners.ids),
+                    ("company_id", "=", company.id),
+                    ("state", "=", "approved"),
+                ],
+                ["partner_id"],
+            )
+        }
+        graded = set(partners._cs_credit_evaluations(company))
+        return partners.filtered(lambda p: p.id in graded or p.id in with_limit)
+
+    def _cs_credit_exposure(self, company):
+        """Open receivables and confirmed orders not invoiced yet in
+        ``company``, per commercial partner of ``self``:
+        ``{partner_id: (receivable, to_invoice)}`` in the company currency.
+
+        The one exposure computation of the suite: the receivable is Odoo's
+        ``credit`` and the orders are counted as Odoo's ``credit_to_invoice``
+        counts them (sale), whether or not the company turned Odoo's credit
+        limit on, so the order form's warning and the refusal always agree.
         """
-        partners = self.commercial_partner_id.sudo()
+        partners = self.commercial_partner_id.sudo().with_company(company)
+        to_invoice = dict.fromkeys(partners.ids, 0.0)
         orders = (
             self.env["sale.order"]
             .sudo()
             .search(
                 [
-                    ("partner_id", "child_of", partners.ids),
+                    ("company_id", "=", company.id),
+                    ("partner_invoice_id", "any", [("commercial_partner_id", "in", partners.ids)]),
+                    ("order_line", "any", [("untaxed_amount_to_invoice", ">", 0)]),
                     ("state", "=", "sale"),
-                    ("company_id", "=", self.env.company.id),
-                    ("id", "not in", (exclude_orders or self.env["sale.order"]).ids),
                 ]
             )
         )
-        to_invoice = dict.fromkeys(partners.ids, 0.0)
-        for order in orders:
-            commercial = order.partner_id.commercial_partner_id.id
-            if commercial in to_invoice:
-                to_invoice[commercial] += order.amount_to_invoice / (order.currency_rate or 1.0)
+        today = fields.Date.context_today(self)
+        for (partner, currency), group in orders.grouped(
+            lambda so: (so.partner_invoice_id.commercial_partner_id, so.currency_id)
+        ).items():
+            to_invoice[partner.id] += currency._convert(
+                sum(group.mapped("amount_to_invoice")), company.currency_id, company, today
+            )
         return {p.id: (p.credit, to_invoice[p.id]) for p in partners}

@@ -1,58 +1,133 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import models
+from markupsafe import Markup
+
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare, format_amount
 
 
 class SaleOrder(models.Model):
+    """Credit refusal of the department's customers.
+
+    Odoo's own credit limit is a warning. For the customers whose credit the
+    department manages (graded, or given a limit through an approved limit
+    request, in the order's company) confirming an order over the limit, of a
+    grade C customer or of a customer with a confirmed anomaly is refused;
+    only a customer service Manager confirms it, with a reason, through the
+    override wizard.
+    """
+
     _inherit = "sale.order"
 
+    cs_credit_blocked = fields.Boolean(
+        string="Blocked by Credit",
+        compute="_compute_cs_credit_problem",
+        search="_search_cs_credit_blocked",
+    )
+    cs_credit_problem = fields.Text(
+        string="Credit Problem",
+        compute="_compute_cs_credit_problem",
+    )
+
+    @api.depends("company_id", "partner_id", "amount_total", "state")
+    def _compute_cs_credit_problem(self):
+        problems = self._cs_credit_problems(cumulative=False)
+        for order in self:
+            order.cs_credit_problem = problems.get(order, False)
+            order.cs_credit_blocked = order in problems
+
+    def _search_cs_credit_blocked(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on the credit block."))
+        candidates = self.search([("state", "in", ("draft", "sent"))])
+        blocked = [order.id for order in candidates._cs_credit_problems(cumulative=False)]
+        positive = (operator == "=") == value
+        return [("id", "in" if positive else "not in", blocked)]
+
+    @api.depends("company_id", "partner_id", "amount_total")
+    def _compute_partner_credit_warning(self):
+        # The department's customers: the order form shows the very message
+        # the confirmation would refuse with (one exposure computation).
+        managed = self.env["sale.order"]
+        for company, orders in self.grouped("company_id").items():
+            partners = orders.partner_id.commercial_partner_id.sudo()._cs_credit_managed(company)
+            managed |= orders.filtered(
+                lambda o, p=partners: o.partner_id.commercial_partner_id in p
+            )
+        res = super(SaleOrder, self - managed)._compute_partner_credit_warning()
+        problems = managed._cs_credit_problems(cumulative=False)
+        for order in managed:
+            order.partner_credit_warning = problems.get(order, "")
+        return res
+
     def action_confirm(self):
-        if not self.env.context.get("cs_credit_override"):
+        # The override wizard confirms with sudo() after checking the Manager
+        # group; a client sending the context key is still refused.
+        if not (self.env.su and self.env.context.get("cs_credit_override")):
             problems = self._cs_credit_problems()
             if problems:
                 raise UserError("\n\n".join(problems.values()))
         return super().action_confirm()
 
-    def _cs_credit_problems(self):
+    def _cs_credit_problems(self, cumulative=True):
         """``{order: message}`` for the orders of ``self`` that the customer's
-        credit does not allow to confirm."""
+        credit does not allow to confirm. ``cumulative``: the orders of
+        ``self`` are confirmed together, each adds to the exposure of the next
+        one of the same customer."""
         problems = {}
-        orders = self.filtered(lambda o: o.state in ("draft", "sent"))
+        orders = self.filtered(lambda o: o.state in ("draft", "sent") and o.partner_id)
+        for company, company_orders in orders.grouped("company_id").items():
+            problems.update(company_orders._cs_credit_company_problems(company, cumulative))
+        return problems
+
+    def _cs_credit_company_problems(self, company, cumulative):
+        partners = self.partner_id.commercial_partner_id.sudo()._cs_credit_managed(company)
+        orders = self.filtered(lambda o: o.partner_id.commercial_partner_id in partners)
         if not orders:
-            return problems
-        partners = orders.partner_id.commercial_partner_id.sudo()
-        exposure = partners._cs_credit_exposure(exclude_orders=orders)
+            return {}
+        exposure = partners._cs_credit_exposure(company)
+        grades = {
+            pid: evaluation.grade
+            for pid, evaluation in partners._cs_credit_evaluations(company).items()
+        }
         confirmed_anomalies = {
             partner.id
             for [partner] in self.env["cs.credit.anomaly"]
             .sudo()
             ._read_group(
-                [("partner_id", "in", partners.ids), ("state", "=", "confirmed")],
+                [
+                    ("partner_id", "in", partners.ids),
+                    ("company_id", "=", company.id),
+                    ("state", "=", "confirmed"),
+                ],
                 ["partner_id"],
             )
         }
+        currency = company.currency_id
         pending = dict.fromkeys(partners.ids, 0.0)
+        problems = {}
         for order in orders:
-            company = order.company_id
             partner = order.partner_id.commercial_partner_id.sudo().with_company(company)
             receivable, to_invoice = exposure[partner.id]
             amount = order.amount_total / (order.currency_rate or 1.0)
-            pending[partner.id] += amount
-            total = receivable + to_invoice + pending[partner.id]
+            if cumulative:
+                pending[partner.id] += amount
+                amount_before = pending[partner.id] - amount
+            else:
+                amount_before = 0.0
+            total = receivable + to_invoice + amount_before + amount
             limit = partner.credit_limit
-            currency = company.currency_id
             values = {
                 "order": order.name,
                 "customer": partner.display_name,
                 "receivable": format_amount(self.env, receivable, currency),
-                "to_invoice": format_amount(self.env, to_invoice, currency),
+                "to_invoice": format_amount(self.env, to_invoice + amount_before, currency),
                 "amount": format_amount(self.env, amount, currency),
                 "exposure": format_amount(self.env, total, currency),
                 "limit": format_amount(self.env, limit, currency),
             }
-            if partner.cs_credit_grade == "C":
+            if grades.get(partner.id) == "C":
                 problems[order] = self.env._(
                     "%(order)s cannot be confirmed: %(customer)s has credit grade C "
                     "and is treated as over the credit limit (exposure "
@@ -66,11 +141,7 @@ class SaleOrder(models.Model):
                     "(exposure %(exposure)s).",
                     **values,
                 )
-            elif (
-                (partner.use_partner_credit_limit or company.account_use_credit_limit)
-                and limit > 0
-                and float_compare(total, limit, 2) > 0
-            ):
+            elif limit > 0 and float_compare(total, limit, 2) > 0:
                 problems[order] = self.env._(
                     "%(order)s cannot be confirmed: the exposure of %(customer)s "
                     "would be %(exposure)s (open receivables %(receivable)s + "
@@ -82,15 +153,33 @@ class SaleOrder(models.Model):
 
     def action_cs_credit_override(self):
         self.ensure_one()
-        problems = self._cs_credit_problems()
+        self.env["cs.credit.override.wizard"]._check_manager()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Confirm Over the Credit Limit"),
             "res_model": "cs.credit.override.wizard",
             "view_mode": "form",
             "target": "new",
-            "context": {
-                "default_order_id": self.id,
-                "default_message": problems.get(self, ""),
-            },
+            "context": {"default_order_id": self.id},
         }
+
+    def _cs_confirm_over_credit(self, reason):
+        """Confirm the order whatever its customer's credit, logging the
+        reason on the order and the customer. Called by the override wizard
+        once it checked the Manager group."""
+        self.ensure_one()
+        order = self.sudo()
+        if order.state not in ("draft", "sent"):
+            raise UserError(
+                self.env._("%(order)s is no longer a quotation.", order=order.display_name)
+            )
+        body = Markup("%s<br/>%s<br/>%s") % (
+            self.env._("Confirmed over the credit limit by %(user)s.", user=self.env.user.name),
+            order.cs_credit_problem or "",
+            self.env._("Reason: %(reason)s", reason=reason),
+        )
+        order.message_post(body=body, subtype_xmlid="mail.mt_note")
+        order.partner_id.commercial_partner_id.message_post(
+            body=Markup("%s: %s") % (order.name, body), subtype_xmlid="mail.mt_note"
+        )
+        return order.with_context(cs_credit_override=True).action_confirm()

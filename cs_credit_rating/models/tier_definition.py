@@ -11,6 +11,7 @@ class TierDefinition(models.Model):
         return [
             *super()._get_tier_validation_model_names(),
             "cs.credit.policy",
+            "cs.credit.evaluation",
             "cs.credit.limit.request",
             "cs.credit.grade.change",
         ]

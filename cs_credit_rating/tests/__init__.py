@@ -5,5 +5,7 @@ from . import test_credit_limit_request
 from . import test_credit_anomaly
 from . import test_sale_order
 from . import test_security
+from . import test_multi_company
+from . import test_migration
 from . import test_tour
 from . import test_demo

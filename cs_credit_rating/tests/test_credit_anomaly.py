@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from freezegun import freeze_time
 
+from odoo.exceptions import AccessError
+
 from .common import CsCreditCommon
 
 
@@ -13,15 +15,13 @@ class TestCreditAnomaly(CsCreditCommon):
         cls.policy.anomaly_user_id = cls.supervisor
         cls.customer = cls.create_customer("Anomaly Customer", customer_rank=1)
         before = cls.env["cs.credit.file"]._empty_figures()
-        cls.previous = cls.env["cs.credit.evaluation"].create(
-            {
-                "partner_id": cls.customer.id,
-                "policy_id": cls.policy.id,
-                "date": "2026-05-31",
-                "total_score": 75,
-                "grade": "A",
-                "figures": before,
-            }
+        cls.previous = cls.grade(
+            cls.customer,
+            "A",
+            policy_id=cls.policy.id,
+            date="2026-05-31",
+            total_score=75,
+            figures=before,
         )
         # 15,000 due a month ago and unpaid: the overdue amount jumps by 15,000
         cls.create_invoice(cls.customer, 15000, "2026-05-01", "2026-05-31")
@@ -57,8 +57,7 @@ class TestCreditAnomaly(CsCreditCommon):
             .create({"new_grade": "B", "restore_advice": "Pay within terms."})
         )
         self.assertEqual(change.old_grade, "A")
-        change.with_user(self.specialist).request_validation()
-        change.with_user(self.manager).validate_tier()
+        self.approve(change, self.specialist, self.manager)
         self.assertEqual(change.state, "approved")
         self.assertEqual(self.customer.cs_credit_grade, "B")
         self.assertEqual(self.customer.cs_credit_score, 75)
@@ -67,3 +66,25 @@ class TestCreditAnomaly(CsCreditCommon):
         notice = change.message_ids.filtered(lambda m: m.message_type == "comment")
         self.assertIn("Pay within terms.", notice.body)
         self.assertIn(self.customer, notice.partner_ids)
+
+    def test_specialist_reports_only_manager_decides(self):
+        """Specialists report anomalies; only a Manager confirms or dismisses one."""
+        Anomaly = self.env["cs.credit.anomaly"].with_user(self.specialist)
+        anomaly = Anomaly.create({"partner_id": self.customer.id, "description": "Rumours"})
+        self.assertEqual(anomaly.state, "open")
+        with self.assertRaises(AccessError):
+            Anomaly.create({"partner_id": self.customer.id, "state": "dismissed"})
+        for user in (self.specialist, self.supervisor):
+            with self.assertRaises(AccessError):
+                anomaly.with_user(user).write({"state": "dismissed"})
+            for action in ("action_confirm", "action_dismiss", "action_resolve"):
+                with self.assertRaises(AccessError):
+                    getattr(anomaly.with_user(user), action)()
+        # a confirmed anomaly blocks sales: a specialist cannot lift it
+        anomaly.with_user(self.manager).action_confirm()
+        self.assertEqual(anomaly.state, "confirmed")
+        with self.assertRaises(AccessError):
+            anomaly.with_user(self.specialist).write({"state": "resolved"})
+        anomaly.with_user(self.specialist).write({"notes": "<p>Checked with the bank</p>"})
+        anomaly.with_user(self.manager).action_dismiss()
+        self.assertEqual(anomaly.state, "dismissed")

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from .common import CsCreditCommon
 
@@ -41,6 +41,50 @@ class TestCreditEvaluation(CsCreditCommon):
             self.env.flush_all()
             counts.append(self.env.cr.sql_log_count - before)
         self.assertEqual(counts[0], counts[1])
+
+    def test_specialist_drafts_evaluation_only_manager_approval_grades(self):
+        """A specialist creating an AAA evaluation does not change the grade:
+        the evaluation form changes it once the Manager approves it."""
+        customer = self._customers(1, "Drafted")
+        self.grade(customer, "B")
+        Evaluation = self.env["cs.credit.evaluation"].with_user(self.specialist)
+        evaluation = Evaluation.create(
+            {"partner_id": customer.id, "grade": "AAA", "note": "Paid everything early"}
+        )
+        self.assertEqual(evaluation.state, "draft")
+        self.assertEqual(customer.cs_credit_grade, "B")
+        # neither forging an approved or a system evaluation, nor writing the state
+        for vals in ({"state": "approved"}, {"origin": "policy"}):
+            with self.assertRaises(AccessError):
+                Evaluation.create({"partner_id": customer.id, "grade": "AAA", **vals})
+        with self.assertRaises(AccessError):
+            evaluation.write({"state": "approved"})
+        evaluation.action_cs_submit()
+        self.assertEqual(customer.cs_credit_grade, "B")
+        with self.assertRaises(UserError):
+            evaluation.write({"grade": "AA"})
+        with self.assertRaisesText(UserError, "requested it yourself"):
+            evaluation.validate_tier()
+        evaluation.with_user(self.manager).validate_tier()
+        self.assertEqual(evaluation.state, "approved")
+        self.assertEqual(customer.cs_credit_grade, "AAA")
+        # approved: the customer's grade history, read-only to all
+        for user in (self.specialist, self.manager):
+            with self.assertRaises(UserError):
+                evaluation.with_user(user).write({"grade": "C"})
+        with self.assertRaises(AccessError):
+            evaluation.with_user(self.specialist).unlink()
+        with self.assertRaises(UserError):
+            evaluation.with_user(self.manager).unlink()
+
+    def test_specialist_evaluates_with_the_policy(self):
+        """The Evaluate button: the grade is the system's computation."""
+        customer = self._customers(1, "Button")
+        customer.with_user(self.specialist).action_cs_credit_evaluate()
+        self.assertEqual(customer.cs_credit_grade, "B")
+        self.assertEqual(customer.cs_credit_evaluation_id.origin, "policy")
+        with self.assertRaises(AccessError):
+            customer.with_user(self.internal_user).action_cs_credit_evaluate()
 
     def test_no_active_policy(self):
         self.policy.state = "archived"

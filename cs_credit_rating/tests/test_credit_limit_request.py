@@ -1,6 +1,6 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form
 
 from .common import CsCreditCommon
@@ -11,14 +11,7 @@ class TestCreditLimitRequest(CsCreditCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.customer = cls.create_customer("Limit Customer", email="limit@example.com")
-        cls.env["cs.credit.evaluation"].create(
-            {
-                "partner_id": cls.customer.id,
-                "policy_id": cls.policy.id,
-                "total_score": 85,
-                "grade": "AA",
-            }
-        )
+        cls.grade(cls.customer, "AA", policy_id=cls.policy.id, total_score=85)
         cls.company.account_use_credit_limit = False
 
     def _request(self, user=None, **vals):
@@ -40,14 +33,17 @@ class TestCreditLimitRequest(CsCreditCommon):
 
     def test_approval_sets_credit_limit_and_sends_notice(self):
         request = self._request(amount=150000)
-        request.with_user(self.specialist).request_validation()
-        self.assertEqual(request.state, "draft")
+        request.with_user(self.specialist).action_cs_submit()
+        self.assertEqual(request.state, "to_approve")
+        self.assertEqual(request.cs_requester_id, self.specialist)
+        self.assertTrue(request.with_user(self.manager).cs_can_approve)
         request.with_user(self.manager).validate_tier()
         self.assertEqual(request.state, "approved")
         partner = self.customer.sudo().with_company(self.company)
         self.assertEqual(partner.credit_limit, 150000)
         self.assertTrue(partner.use_partner_credit_limit)
-        self.assertTrue(self.company.account_use_credit_limit)
+        # one customer's limit, not Odoo's company-wide setting
+        self.assertFalse(self.company.account_use_credit_limit)
         notice = request.message_ids.filtered(
             lambda m: m.message_type == "comment" and "notice" in (m.subject or "")
         )
@@ -66,10 +62,11 @@ class TestCreditLimitRequest(CsCreditCommon):
 
     def test_own_request_cannot_be_approved(self):
         request = self._request(user=self.manager)
-        request.with_user(self.manager).request_validation()
+        request.with_user(self.manager).action_cs_submit()
+        self.assertFalse(request.with_user(self.manager).cs_can_approve)
         with self.assertRaisesText(UserError, "requested it yourself"):
             request.with_user(self.manager).validate_tier()
-        self.assertEqual(request.state, "draft")
+        self.assertEqual(request.state, "to_approve")
         self.assertNotEqual(self.customer.sudo().with_company(self.company).credit_limit, 200000)
         request.with_user(self.general_manager).validate_tier()
         self.assertEqual(request.state, "approved")
@@ -80,3 +77,29 @@ class TestCreditLimitRequest(CsCreditCommon):
         self.assertFalse(
             self.env["cs.credit.limit.request"].search([("partner_id", "=", self.customer.id)])
         )
+
+    def test_requester_is_who_submitted_not_an_editable_field(self):
+        """The ban reads the recorded requester: naming someone else in the
+        draft, or writing the requester, does not let the Manager approve."""
+        request = self._request(user=self.manager)
+        with self.assertRaises(AccessError):
+            request.with_user(self.manager).write({"cs_requester_id": self.specialist.id})
+        request.with_user(self.manager).action_cs_submit()
+        with self.assertRaises(AccessError):
+            request.with_user(self.manager).write({"cs_requester_id": self.specialist.id})
+        with self.assertRaises(AccessError):
+            request.with_user(self.manager).write({"state": "approved"})
+        with self.assertRaisesText(UserError, "requested it yourself"):
+            request.with_user(self.manager).validate_tier()
+        self.assertEqual(request.state, "to_approve")
+
+    def test_rejected_then_resubmitted(self):
+        request = self._request()
+        request.with_user(self.specialist).action_cs_submit()
+        request.with_user(self.manager).reject_tier()
+        self.assertEqual(request.state, "rejected")
+        self.assertNotEqual(self.customer.sudo().with_company(self.company).credit_limit, 200000)
+        request.with_user(self.specialist).action_draft()
+        self.approve(request, self.specialist, self.manager)
+        self.assertEqual(request.state, "approved")
+        self.assertEqual(self.customer.sudo().with_company(self.company).credit_limit, 200000)

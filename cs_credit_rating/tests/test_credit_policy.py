@@ -1,7 +1,7 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import CsCreditCommon
 
@@ -67,25 +67,67 @@ class TestCreditPolicy(CsCreditCommon):
         self.assertEqual(len(details), 5)
 
     def test_policy_approved_by_manager_then_single_active(self):
-        draft = self.policy.with_user(self.specialist).copy({"name": "2027 policy"})
+        draft = self.policy.with_user(self.supervisor).copy({"name": "2027 policy"})
         self.assertEqual(draft.state, "draft")
         self.assertEqual(len(draft.criterion_ids), 5)
-        draft.with_user(self.specialist).request_validation()
-        self.assertEqual(draft.validation_status, "pending")
-        # the specialist cannot approve it
-        draft.with_user(self.specialist).validate_tier()
-        self.assertEqual(draft.state, "draft")
+        # a draft is edited by its supervisor
+        draft.criterion_ids[0].with_user(self.supervisor).name = "Sales volume"
+        draft.with_user(self.supervisor).action_cs_submit()
+        self.assertEqual(draft.state, "to_approve")
+        # neither the specialist nor the supervisor (the requester) can approve it
+        with self.assertRaises(AccessError):
+            draft.with_user(self.specialist).validate_tier()
+        with self.assertRaisesText(UserError, "requested it yourself"):
+            draft.with_user(self.supervisor).validate_tier()
         with self.assertRaises(UserError):
             draft.with_user(self.manager).action_activate()
         draft.with_user(self.manager).validate_tier()
         self.assertEqual(draft.state, "approved")
+        with self.assertRaises(AccessError):
+            draft.with_user(self.supervisor).action_activate()
         draft.with_user(self.manager).action_activate()
         self.assertEqual(draft.state, "active")
         self.assertEqual(self.policy.state, "archived")
         self.assertEqual(self.env["cs.credit.policy"]._get_active(), draft)
 
+    def test_active_policy_read_only_to_all(self):
+        """Criteria, thresholds and bands of the active policy: no one writes
+        them (a new version is drafted and approved)."""
+        criterion = self.policy.criterion_ids[0]
+        threshold = criterion.threshold_ids[0]
+        band = self.policy.band_ids[0]
+        # specialists: not even the right to write
+        for record, vals in (
+            (criterion, {"weight": 90}),
+            (threshold, {"score": 100}),
+            (band, {"credit_limit": 9999999}),
+            (self.policy, {"anomaly_overdue_increase": 1}),
+        ):
+            with self.assertRaises(AccessError):
+                record.with_user(self.specialist).write(vals)
+            for user in (self.supervisor, self.manager, self.general_manager):
+                with self.assertRaisesText(UserError, "no longer a draft"):
+                    record.with_user(user).write(vals)
+        for user, error in ((self.specialist, AccessError), (self.manager, UserError)):
+            with self.assertRaises(error):
+                self.env["cs.credit.policy.criterion"].with_user(user).create(
+                    {
+                        "policy_id": self.policy.id,
+                        "name": "Extra",
+                        "figure_key": "order_count",
+                        "weight": 0,
+                    }
+                )
+            with self.assertRaises(error):
+                threshold.with_user(user).unlink()
+        with self.assertRaises(UserError):
+            self.policy.with_user(self.manager).write({"state": "draft"})
+        self.assertEqual(criterion.weight, 25)
+        self.assertEqual(self.policy.state, "active")
+
     def test_incomplete_policy_cannot_be_submitted(self):
         policy = self.env["cs.credit.policy"].create({"name": "Empty"})
         with self.assertRaisesText(UserError, "needs criteria"):
-            policy.request_validation()
+            policy.with_user(self.supervisor).action_cs_submit()
         self.assertFalse(policy.review_ids)
+        self.assertEqual(policy.state, "draft")

@@ -1,37 +1,85 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError, UserError
+from odoo.tests import Form, new_test_user
 
 from .common import CsCreditCommon
 
 
 class TestSaleOrderCreditLimit(CsCreditCommon):
+    """The refusal and the Manager's override, for the department's customers."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company.account_use_credit_limit = True
+        cls.salesman = new_test_user(
+            cls.env, login="cs_salesman", groups="sales_team.group_sale_salesman"
+        )
+        cls.company.account_use_credit_limit = False
         cls.customer = cls.create_customer("Sales Customer")
+        # graded by the department: its credit is managed
+        cls.grade(cls.customer, "A")
         cls.customer.with_company(cls.company).credit_limit = 1000
         # open receivable 300 and a confirmed order not invoiced of 200
         cls.create_invoice(cls.customer, 300, "2026-01-01", "2026-12-31")
         cls.create_order(cls.customer, 200)
 
     def test_over_limit_refused_with_amounts(self):
-        order = self.create_order(self.customer, 600, confirm=False, user=self.specialist)
+        order = self.create_order(self.customer, 600, confirm=False, user=self.salesman)
         with self.assertRaises(UserError) as err:
-            order.with_user(self.specialist).action_confirm()
+            order.with_user(self.salesman).action_confirm()
         message = str(err.exception)
         for amount in ("300.00", "200.00", "600.00", "1,100.00", "1,000.00"):
             self.assertIn(amount, message)
         self.assertEqual(order.state, "draft")
+        self.assertFalse(self.company.account_use_credit_limit)
+
+    def test_order_form_and_refusal_agree(self):
+        """The order form's credit warning is the refusal's message."""
+        order = self.create_order(self.customer, 600, confirm=False, user=self.salesman)
+        form = Form(order.with_user(self.salesman))
+        self.assertIn("1,100.00", form.partner_credit_warning)
+        with self.assertRaises(UserError) as err:
+            order.with_user(self.salesman).action_confirm()
+        self.assertEqual(order.partner_credit_warning, str(err.exception))
+        self.assertTrue(order.cs_credit_blocked)
+        within = self.create_order(self.customer, 400, confirm=False, user=self.salesman)
+        self.assertFalse(within.partner_credit_warning)
+        self.assertFalse(within.cs_credit_blocked)
+
+    def test_forged_context_key_refused(self):
+        """The salesperson sends the key the override uses internally."""
+        order = self.create_order(self.customer, 600, confirm=False, user=self.salesman)
+        with self.assertRaisesText(UserError, "over the credit limit"):
+            order.with_user(self.salesman).with_context(cs_credit_override=True).action_confirm()
+        self.assertEqual(order.state, "draft")
 
     def test_within_limit_confirmed(self):
-        order = self.create_order(self.customer, 500, confirm=False, user=self.specialist)
-        order.with_user(self.specialist).action_confirm()
+        order = self.create_order(self.customer, 500, confirm=False, user=self.salesman)
+        order.with_user(self.salesman).action_confirm()
         self.assertEqual(order.state, "sale")
 
-    def test_manager_override_logged(self):
-        order = self.create_order(self.customer, 600, confirm=False, user=self.manager)
+    def test_unmanaged_customer_keeps_odoo_warning(self):
+        """A partner the department does not manage: Odoo's warning, no refusal."""
+        self.company.account_use_credit_limit = True
+        partner = self.create_customer("Walk-in Customer")
+        partner.with_company(self.company).credit_limit = 100
+        order = self.create_order(partner, 600, confirm=False, user=self.salesman)
+        self.assertIn("has reached its credit limit", order.partner_credit_warning)
+        self.assertFalse(order.cs_credit_blocked)
+        order.with_user(self.salesman).action_confirm()
+        self.assertEqual(order.state, "sale")
+
+    def test_manager_override_on_salesperson_order(self):
+        """The demo-like Manager (no sales right) sees the blocked order in the
+        Credit menu's list and confirms it with a reason."""
+        order = self.create_order(self.customer, 600, confirm=False, user=self.salesman)
+        blocked = (
+            self.env["sale.order"]
+            .with_user(self.manager)
+            .search([("cs_credit_blocked", "=", True)])
+        )
+        self.assertEqual(blocked, order)
         action = order.with_user(self.manager).action_cs_credit_override()
         wizard = (
             self.env["cs.credit.override.wizard"]
@@ -42,12 +90,15 @@ class TestSaleOrderCreditLimit(CsCreditCommon):
         self.assertIn("1,100.00", wizard.message)
         wizard.action_confirm()
         self.assertEqual(order.state, "sale")
-        self.assertTrue(
-            any("Strategic customer" in body for body in order.message_ids.mapped("body"))
-        )
-        self.assertTrue(
-            any("Strategic customer" in body for body in self.customer.message_ids.mapped("body"))
-        )
+        self.assertEqual(order.user_id, self.salesman)
+        for record in (order, self.customer):
+            self.assertTrue(
+                any("Strategic customer" in body for body in record.message_ids.mapped("body"))
+            )
+        self.assertFalse(self.company.account_use_credit_limit)
+        # the Manager only reads orders
+        with self.assertRaises(AccessError):
+            order.with_user(self.manager).write({"note": "x"})
 
     def test_specialist_cannot_override(self):
         order = self.create_order(self.customer, 600, confirm=False)
@@ -55,23 +106,24 @@ class TestSaleOrderCreditLimit(CsCreditCommon):
             self.env["cs.credit.override.wizard"].with_user(self.specialist).create(
                 {"order_id": order.id, "reason": "Please"}
             )
+        with self.assertRaises(AccessError):
+            order.with_user(self.salesman).action_cs_credit_override()
         self.assertEqual(order.state, "draft")
 
     def test_grade_c_treated_as_over_limit(self):
         customer = self.create_customer("Grade C Customer")
-        self.env["cs.credit.evaluation"].create(
-            {"partner_id": customer.id, "total_score": 40, "grade": "C"}
-        )
+        self.grade(customer, "C", total_score=40)
         order = self.create_order(customer, 10, confirm=False)
         with self.assertRaisesText(UserError, "credit grade C"):
-            order.action_confirm()
+            order.with_user(self.salesman).action_confirm()
 
     def test_confirmed_anomaly_treated_as_over_limit(self):
         customer = self.create_customer("Anomaly Sales Customer")
+        self.grade(customer, "B")
         anomaly = self.env["cs.credit.anomaly"].create({"partner_id": customer.id})
         order = self.create_order(customer, 10, confirm=False)
         order.action_confirm()  # an open anomaly alone does not block
-        anomaly.action_confirm()
+        anomaly.with_user(self.manager).action_confirm()
         order2 = self.create_order(customer, 10, confirm=False)
         with self.assertRaisesText(UserError, "confirmed credit anomaly"):
-            order2.action_confirm()
+            order2.with_user(self.salesman).action_confirm()

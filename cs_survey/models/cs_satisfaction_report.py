@@ -19,6 +19,27 @@ class CsSatisfactionReport(models.Model):
     _auto = False
     _rec_name = "revisit_id"
     _order = "date desc"
+    _depends = {
+        "cs.revisit": [
+            "service_date",
+            "company_id",
+            "team_id",
+            "specialist_id",
+            "partner_id",
+            "plan_id",
+            "source",
+            "method",
+            "required",
+            "state",
+            "score",
+            "done_date",
+            "due_date",
+            "user_input_id",
+        ],
+        "survey.user_input": ["state", "end_datetime"],
+        "survey.user_input.line": ["value_scale", "answer_type", "question_id"],
+        "survey.question": ["cs_role"],
+    }
 
     revisit_id = fields.Many2one("cs.revisit", readonly=True)
     date = fields.Date(string="Service Closed On", readonly=True)

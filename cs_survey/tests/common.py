@@ -13,6 +13,11 @@ class CsSurveyCommon(CsTicketCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.env.ref("base.lang_zh_CN").sudo().active = True
+        # Odoo makes every internal user a survey officer (base.default_user)
+        officer = cls.env.ref("survey.group_survey_user")
+        (
+            cls.specialist | cls.specialist_2 | cls.supervisor | cls.manager | cls.internal_user
+        ).write({"groups_id": [Command.link(officer.id)]})
         cls.customer.write({"cs_specialist_id": cls.specialist.id, "lang": "zh_CN"})
         cls.customer_2 = cls.create_customer(
             "Acme Trading", email="acme@example.com", cs_specialist_id=cls.specialist_2.id

@@ -24,4 +24,9 @@
         "views/res_partner_views.xml",
         "views/menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "cs_survey/static/tests/tours/*.js",
+        ],
+    },
 }

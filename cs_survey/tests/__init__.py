@@ -5,3 +5,4 @@ from . import test_plan
 from . import test_revisit
 from . import test_security
 from . import test_survey_controller
+from . import test_tour

@@ -68,3 +68,33 @@ class TestInvitation(CsSurveyCommon):
         self.assertTrue(other.required)
         self.assertTrue(self.close(self.create_ticket("Repair")).required)
         self.assertEqual(revisit.service_date, fields.Date.context_today(revisit))
+
+    def test_invitations_are_set_based(self):
+        """Revisits and invitations of a batch of closed services: the query count
+        does not grow with the number of services."""
+        Revisit = self.env["cs.revisit"]
+        partners = [
+            self.create_customer(f"Batch {i}", email=f"batch{i}@example.com", lang="zh_CN")
+            for i in range(7)
+        ]
+        tickets = self.env["helpdesk.ticket"].browse()
+        for partner in partners:
+            tickets |= self.create_ticket(f"Batch {partner.name}", partner_id=partner.id)
+        self.close(tickets)
+        # start again from services without revisit (the close already made them)
+        tickets.cs_revisit_ids.user_input_ids.sudo().unlink()
+        tickets.cs_revisit_ids.sudo().unlink()
+
+        def queries(services):
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            Revisit._cs_create_for_services(services)
+            self.env.flush_all()
+            return self.env.cr.sql_log_count - before
+
+        one = queries(tickets[:1])
+        two = queries(tickets[1:3])
+        five = queries(tickets[3:])
+        self.assertEqual(len(tickets.cs_revisit_ids.user_input_id), 7)
+        self.assertLessEqual(five, two + 3, f"1: {one}, 2: {two}, 5: {five} queries")

@@ -24,6 +24,9 @@
         "views/res_partner_views.xml",
         "views/menus.xml",
     ],
+    "demo": [
+        "demo/cs_survey_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": [
             "cs_survey/static/tests/tours/*.js",

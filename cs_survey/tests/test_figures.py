@@ -90,6 +90,7 @@ class TestFigures(CsSurveyCommon):
         terms = [
             ("date", ">=", date_from or self.base),
             ("date", "<=", date_to or self.today),
+            ("team_id", "=", self.team.id),  # not the demo data
         ]
         terms += [(name, "=", value.id) for name, value in domain.items()]
         return Report._cs_figures(terms)
@@ -118,7 +119,9 @@ class TestFigures(CsSurveyCommon):
         self.assertIsNone(figures["satisfaction"])
         self.assertIsNone(figures["revisit"])
         self.assertIsNone(figures["response"])
-        wizard = self.env["cs.survey.figures"].create({"date_from": far, "date_to": far})
+        wizard = self.env["cs.survey.figures"].create(
+            {"date_from": far, "date_to": far, "team_id": self.team.id}
+        )
         self.assertEqual(wizard.satisfaction_display, "No data")
         self.assertEqual(wizard.revisit_display, "No data")
         self.assertFalse(wizard.satisfaction_met)
@@ -126,7 +129,7 @@ class TestFigures(CsSurveyCommon):
     def test_wizard_against_targets(self):
         self.answer(self.answer_r4, 2)
         wizard = self.env["cs.survey.figures"].create(
-            {"date_from": self.base, "date_to": self.today}
+            {"date_from": self.base, "date_to": self.today, "team_id": self.team.id}
         )
         self.assertEqual(wizard.satisfaction_display, "50.0%")
         self.assertEqual(wizard.revisit_display, "60.0%")
@@ -139,7 +142,7 @@ class TestFigures(CsSurveyCommon):
     def test_report_rates_in_pivot(self):
         self.answer(self.answer_r4, 2)
         groups = self.env["cs.satisfaction.report"].read_group(
-            [("date", ">=", self.base), ("date", "<=", self.today)],
+            [("date", ">=", self.base), ("date", "<=", self.today), ("team_id", "=", self.team.id)],
             ["satisfaction_rate:avg", "revisit_rate:avg", "response_rate:avg"],
             ["specialist_id"],
         )

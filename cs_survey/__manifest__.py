@@ -17,6 +17,7 @@
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "views/survey_survey_views.xml",
+        "views/helpdesk_ticket_views.xml",
         "views/cs_revisit_views.xml",
         "views/cs_revisit_plan_views.xml",
         "views/cs_satisfaction_report_views.xml",

@@ -126,6 +126,13 @@ class CsRevisit(models.Model):
         readonly=True,
         help="The complaint a low score opened or reopened.",
     )
+    need_ticket_ids = fields.One2many(
+        "helpdesk.ticket",
+        "cs_origin_revisit_id",
+        string="Service Needs",
+        help="Repairs, returns or exchanges this feedback called for.",
+    )
+    need_count = fields.Integer(compute="_compute_need_count")
     state = fields.Selection(
         [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
         required=True,
@@ -179,6 +186,15 @@ class CsRevisit(models.Model):
     def _compute_user_input_id(self):
         for revisit in self:
             revisit.user_input_id = revisit.user_input_ids.sorted("id")[:1]
+
+    def _compute_need_count(self):
+        counts = dict(
+            self.env["helpdesk.ticket"]._read_group(
+                [("cs_origin_revisit_id", "in", self.ids)], ["cs_origin_revisit_id"], ["__count"]
+            )
+        )
+        for revisit in self:
+            revisit.need_count = counts.get(revisit, 0)
 
     @api.depends("state", "due_date")
     @api.depends_context("tz")
@@ -395,6 +411,41 @@ class CsRevisit(models.Model):
                     revisits=", ".join(missing.mapped("display_name")),
                 )
             )
+
+    def action_register_need(self):
+        """Feedback → service need (确定服务需求): open a new ticket for the need the
+        feedback calls for (a repair by default), linked back to this revisit. When
+        it closes, the customer is asked again whether they are satisfied."""
+        self.ensure_one()
+        description = self.feedback or self.user_input_id.sudo().cs_comment or ""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Service Need"),
+            "res_model": "helpdesk.ticket",
+            "view_mode": "form",
+            "target": "current",
+            "context": {
+                "default_partner_id": self.partner_id.id,
+                "default_cs_request_type": "repair",
+                "default_cs_origin_revisit_id": self.id,
+                "default_team_id": self.team_id.id,
+                "default_name": self.env._(
+                    "Need from the revisit of %(customer)s", customer=self.partner_id.name
+                ),
+                "default_description": description,
+            },
+        }
+
+    def action_view_needs(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Service Needs"),
+            "res_model": "helpdesk.ticket",
+            "view_mode": "list,form",
+            "domain": [("cs_origin_revisit_id", "=", self.id)],
+            "context": {"default_cs_origin_revisit_id": self.id},
+        }
 
     def action_open_service(self):
         self.ensure_one()

@@ -15,6 +15,13 @@ class HelpdeskTicket(models.Model):
         help="The low satisfaction answer that opened this complaint.",
     )
     cs_revisit_ids = fields.One2many("cs.revisit", "ticket_id", string="Revisits")
+    cs_origin_revisit_id = fields.Many2one(
+        "cs.revisit",
+        string="From Revisit",
+        copy=False,
+        index="btree_not_null",
+        help="The customer feedback (客户意见) this service need comes from.",
+    )
 
     def write(self, vals):
         closed_before = self.filtered("closed") if vals.get("stage_id") else self

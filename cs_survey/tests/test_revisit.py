@@ -119,3 +119,23 @@ class TestRevisit(CsSurveyCommon):
         self.assertIn(order.name, revisit.purchase_summary)
         self.assertIn("Pump", revisit.purchase_summary)
         self.assertIn(ticket, revisit.customer_ticket_ids)
+
+    def test_feedback_to_service_need(self):
+        revisit = self.close(self.create_ticket("Leaking pump")).with_user(self.specialist)
+        revisit.feedback = "The pump leaks again"
+        action = revisit.action_register_need()
+        need = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.specialist)
+            .with_context(**action["context"])
+            .create({})
+        )
+        self.assertEqual(need.cs_origin_revisit_id, revisit)
+        self.assertEqual(need.partner_id, self.customer)
+        self.assertEqual(need.cs_request_type, "repair")
+        self.assertIn("leaks again", need.description)
+        self.assertEqual(revisit.need_count, 1)
+        # the need closes: the customer is asked again (a revisit of its own)
+        self.close(need)
+        self.assertEqual(len(need.cs_revisit_ids), 1)
+        self.assertNotEqual(need.cs_revisit_ids, revisit)

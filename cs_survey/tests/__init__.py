@@ -6,3 +6,4 @@ from . import test_revisit
 from . import test_security
 from . import test_survey_controller
 from . import test_tour
+from . import test_translations

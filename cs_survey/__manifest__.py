@@ -21,6 +21,8 @@
         "views/cs_revisit_views.xml",
         "views/cs_revisit_plan_views.xml",
         "views/cs_satisfaction_report_views.xml",
+        "views/cs_quality_summary_views.xml",
+        "report/cs_quality_summary_report.xml",
         "views/res_config_settings_views.xml",
         "views/res_partner_views.xml",
         "views/menus.xml",

@@ -40,9 +40,7 @@ class CsQualitySummary(models.Model):
     invited_count = fields.Integer(string="Invitations", readonly=True)
     satisfaction_target = fields.Integer(readonly=True)
     revisit_target = fields.Integer(readonly=True)
-    action_ids = fields.One2many(
-        "cs.quality.action", "summary_id", string="Improvement Actions"
-    )
+    action_ids = fields.One2many("cs.quality.action", "summary_id", string="Improvement Actions")
     state = fields.Selection(
         [("draft", "Draft"), ("posted", "Sent")],
         default="draft",
@@ -126,9 +124,7 @@ class CsQualitySummary(models.Model):
 
     def _post_to_managers(self):
         report = self.env.ref("cs_survey.action_report_cs_quality_summary")
-        managers = self.env.ref(GROUP_MANAGER).users.filtered(
-            lambda u: not u.share and u.active and u.id != self.env.ref("base.user_root").id
-        )
+        managers = self.env["cs.revisit"]._cs_managers()
         for summary in self:
             pdf, __ = report._render_qweb_pdf(report.report_name, summary.ids)
             attachment = self.env["ir.attachment"].create(
@@ -163,7 +159,7 @@ class CsQualitySummary(models.Model):
             self.env["cs.satisfaction.report"]
             .sudo()
             .search(
-                self._report_domain() + [("scored_count", "=", 1), ("score", "<=", 3)],
+                [*self._report_domain(), ("scored_count", "=", 1), ("score", "<=", 3)],
                 order="score, date",
                 limit=WORST_LIMIT,
             )

@@ -86,8 +86,10 @@ class CsRevisit(models.Model):
         required=True,
         tracking=True,
         index=True,
-        default=lambda self: fields.Date.context_today(self)
-        + timedelta(days=self.env["res.config.settings"]._cs_survey_setting("revisit_days")),
+        default=lambda self: (
+            fields.Date.context_today(self)
+            + timedelta(days=self.env["res.config.settings"]._cs_survey_setting("revisit_days"))
+        ),
     )
     done_date = fields.Date(readonly=True, copy=False)
     specialist_id = fields.Many2one(
@@ -216,13 +218,17 @@ class CsRevisit(models.Model):
         if customers:
             # The specialist needs what the customer bought, whoever sold it:
             # a read-only summary, read as superuser.
-            orders = self.env["sale.order"].sudo().search(
-                [
-                    ("partner_id", "child_of", customers.ids),
-                    ("state", "=", "sale"),
-                ],
-                order="date_order desc",
-                limit=HISTORY_LIMIT * len(customers),
+            orders = (
+                self.env["sale.order"]
+                .sudo()
+                .search(
+                    [
+                        ("partner_id", "child_of", customers.ids),
+                        ("state", "=", "sale"),
+                    ],
+                    order="date_order desc",
+                    limit=HISTORY_LIMIT * len(customers),
+                )
             )
             for order in orders:
                 orders_by[order.partner_id.commercial_partner_id] |= order
@@ -296,8 +302,10 @@ class CsRevisit(models.Model):
                         revisit=revisit.display_name,
                     )
                 )
-            if revisit.done_date and revisit.service_date and (
-                revisit.done_date < revisit.service_date
+            if (
+                revisit.done_date
+                and revisit.service_date
+                and (revisit.done_date < revisit.service_date)
             ):
                 raise ValidationError(
                     self.env._(
@@ -555,10 +563,15 @@ class CsRevisit(models.Model):
         if vals_list:
             answers = UserInput.create(vals_list)
             template = self.env.ref("cs_survey.mail_template_cs_survey_invite")
-            template.send_mail_batch(
-                answers.ids, email_layout_xmlid="mail.mail_notification_light"
-            )
+            template.send_mail_batch(answers.ids, email_layout_xmlid="mail.mail_notification_light")
         return invited
+
+    @api.model
+    def _cs_managers(self):
+        """The customer service managers to notify (internal, active, not OdooBot)."""
+        return self.env.ref("cs_service_dept.group_cs_manager").users.filtered(
+            lambda u: not u.share and u.active and u.id != self.env.ref("base.user_root").id
+        )
 
     def _cs_mark_answered(self, answer, today):
         """The customer answered this revisit's survey (sudo)."""

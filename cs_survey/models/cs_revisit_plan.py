@@ -41,9 +41,7 @@ class CsRevisitPlan(models.Model):
         domain=[("survey_type", "=", "cs_satisfaction")],
         default=lambda self: self.env["survey.survey"]._cs_get_template("relationship"),
     )
-    cycle = fields.Selection(
-        [("monthly", "Monthly"), ("quarterly", "Quarterly")], tracking=True
-    )
+    cycle = fields.Selection([("monthly", "Monthly"), ("quarterly", "Quarterly")], tracking=True)
     window_days = fields.Integer(
         string="Window (Days)",
         default=14,
@@ -119,9 +117,7 @@ class CsRevisitPlan(models.Model):
                     ["order_partner_id"],
                 )
             )
-            domain.append(
-                ("id", "in", [partner.commercial_partner_id.id for [partner] in buyers])
-            )
+            domain.append(("id", "in", [partner.commercial_partner_id.id for [partner] in buyers]))
         return domain
 
     def action_run(self):
@@ -157,7 +153,7 @@ class CsRevisitPlan(models.Model):
                     [("plan_id", "=", plan.id), ("service_date", "=", cycle_start)]
                 ).partner_id.ids
             )
-            customers = customers.filtered(lambda p: p.id not in existing)
+            customers = customers.filtered(lambda p, done=existing: p.id not in done)
             specialists = customers.cs_specialist_id
             load = Counter(customers.cs_specialist_id.ids)
             vals_list = []

@@ -8,7 +8,7 @@ class SurveyQuestionAnswer(models.Model):
 
     cs_solved = fields.Boolean(
         string="Means Solved",
-        help="On a \"was it solved?\" question: choosing this answer means the problem "
+        help='On a "was it solved?" question: choosing this answer means the problem '
         "was solved. The other answers mean it was not.",
     )
 

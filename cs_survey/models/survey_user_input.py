@@ -103,7 +103,9 @@ class SurveyUserInput(models.Model):
 
     def _mark_done(self):
         result = super()._mark_done()
-        answers = self.filtered(lambda a: a.survey_id.survey_type == SURVEY_TYPE and not a.test_entry)
+        answers = self.filtered(
+            lambda a: a.survey_id.survey_type == SURVEY_TYPE and not a.test_entry
+        )
         if answers:
             answers.sudo()._cs_process_answers()
         return result
@@ -173,9 +175,7 @@ class SurveyUserInput(models.Model):
             answer.cs_revisit_id.complaint_id = complaint
 
     def _cs_reopen_complaints(self):
-        managers = self.env.ref(
-            "cs_service_dept.group_cs_manager"
-        ).users.filtered(lambda u: not u.share and u.active and u.id != self.env.ref("base.user_root").id)
+        managers = self.env["cs.revisit"]._cs_managers()
         for answer in self:
             complaint = answer.cs_revisit_id.ticket_id
             complaint._cs_reopen_after_survey()

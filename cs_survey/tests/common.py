@@ -82,7 +82,11 @@ class CsSurveyCommon(CsTicketCommon):
         """The customer answers (sudo, as the survey controller does)."""
         user_input = user_input.sudo()
         user_input.write(
-            {"user_input_line_ids": self.answer_values(user_input.survey_id, score, solved, comment)}
+            {
+                "user_input_line_ids": self.answer_values(
+                    user_input.survey_id, score, solved, comment
+                )
+            }
         )
         user_input._mark_done()
         return user_input

@@ -22,9 +22,7 @@ class TestPlan(CsSurveyCommon):
         cls.orphan_1 = cls.create_customer("Orphan 1", email="o1@example.com")
         cls.orphan_2 = cls.create_customer("Orphan 2", email="o2@example.com")
         cls.segment = customers | cls.orphan_1 | cls.orphan_2
-        cls.segment.write(
-            {"cs_category_ids": [Command.link(cls.category.id)], "customer_rank": 1}
-        )
+        cls.segment.write({"cs_category_ids": [Command.link(cls.category.id)], "customer_rank": 1})
 
     def create_plan(self, **vals):
         return self.env["cs.revisit.plan"].create(

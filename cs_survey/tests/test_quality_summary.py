@@ -83,9 +83,11 @@ class TestQualitySummary(CsSurveyCommon):
         )
         worst = summary._worst_services()
         self.assertEqual(worst.mapped("score"), [2.0])  # 3 and below
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "cs_survey.report_cs_quality_summary", summary.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("cs_survey.report_cs_quality_summary", summary.ids)[0]
+            .decode()
+        )
         self.assertIn("66.7%", html)
         self.assertIn("No data", html)
         self.assertIn("Call back every unhappy customer", html)

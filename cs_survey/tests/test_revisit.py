@@ -67,9 +67,7 @@ class TestRevisit(CsSurveyCommon):
                 revisit.write(vals)
         # a forged context key changes nothing
         with self.assertRaises(UserError):
-            revisit.with_context(cs_survey_system=True, active_test=False).write(
-                {"state": "done"}
-            )
+            revisit.with_context(cs_survey_system=True, active_test=False).write({"state": "done"})
         with self.assertRaises(UserError):
             self.env["cs.revisit"].with_user(self.specialist).create(
                 {"partner_id": self.customer.id, "state": "done"}

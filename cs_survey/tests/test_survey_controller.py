@@ -46,9 +46,7 @@ class TestSurveyController(HttpCase):
             url=f"{survey.get_base_url()}/survey/begin/{survey.access_token}/{answer.access_token}",
             json={},
         )
-        choice = questions["solved"].suggested_answer_ids.filtered(
-            lambda a: a.cs_solved == solved
-        )
+        choice = questions["solved"].suggested_answer_ids.filtered(lambda a: a.cs_solved == solved)
         post_data = {
             str(questions["satisfaction"].id): str(score),
             str(questions["solved"].id): str(choice.id),

@@ -26,6 +26,18 @@ SYSTEM_FIELDS = {
     "plan_id",
 }
 HISTORY_LIMIT = 10
+METHODS = [
+    ("phone", "Phone"),
+    ("letter", "Letter"),
+    ("visit", "Visit"),
+    ("survey", "Survey"),
+]
+SOURCES = [
+    ("ticket", "Ticket"),
+    ("repair", "Repair"),
+    ("complaint", "Complaint"),
+    ("plan", "Plan"),
+]
 
 
 class CsRevisit(models.Model):
@@ -49,12 +61,7 @@ class CsRevisit(models.Model):
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
     source = fields.Selection(
-        [
-            ("ticket", "Ticket"),
-            ("repair", "Repair"),
-            ("complaint", "Complaint"),
-            ("plan", "Plan"),
-        ],
+        SOURCES,
         required=True,
         default="ticket",
         readonly=True,
@@ -64,18 +71,8 @@ class CsRevisit(models.Model):
     res_id = fields.Many2oneReference(string="Service", model_field="res_model", readonly=True)
     ticket_id = fields.Many2one("helpdesk.ticket", readonly=True, index="btree_not_null")
     plan_id = fields.Many2one("cs.revisit.plan", readonly=True, index="btree_not_null")
-    team_id = fields.Many2one("helpdesk.ticket.team", string="Team")
-    method = fields.Selection(
-        [
-            ("phone", "Phone"),
-            ("letter", "Letter"),
-            ("visit", "Visit"),
-            ("survey", "Survey"),
-        ],
-        required=True,
-        default="phone",
-        tracking=True,
-    )
+    team_id = fields.Many2one("helpdesk.ticket.team")
+    method = fields.Selection(METHODS, required=True, default="phone", tracking=True)
     service_date = fields.Date(
         string="Service Closed On",
         readonly=True,
@@ -94,7 +91,6 @@ class CsRevisit(models.Model):
     done_date = fields.Date(readonly=True, copy=False)
     specialist_id = fields.Many2one(
         "res.users",
-        string="Specialist",
         default=lambda self: self.env.user,
         domain=[("share", "=", False)],
         tracking=True,
@@ -124,7 +120,6 @@ class CsRevisit(models.Model):
     response_state = fields.Selection(related="user_input_id.state", string="Answer Status")
     complaint_id = fields.Many2one(
         "helpdesk.ticket",
-        string="Complaint",
         readonly=True,
         help="The complaint a low score opened or reopened.",
     )

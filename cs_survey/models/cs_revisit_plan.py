@@ -7,6 +7,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .cs_revisit import METHODS
+
 CYCLE_MONTHS = {"monthly": 1, "quarterly": 3}
 
 
@@ -24,20 +26,9 @@ class CsRevisitPlan(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
-    method = fields.Selection(
-        [
-            ("phone", "Phone"),
-            ("letter", "Letter"),
-            ("visit", "Visit"),
-            ("survey", "Survey"),
-        ],
-        required=True,
-        default="survey",
-        tracking=True,
-    )
+    method = fields.Selection(METHODS, required=True, default="survey", tracking=True)
     survey_id = fields.Many2one(
         "survey.survey",
-        string="Survey",
         domain=[("survey_type", "=", "cs_satisfaction")],
         default=lambda self: self.env["survey.survey"]._cs_get_template("relationship"),
     )

@@ -3,6 +3,8 @@
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
+from .cs_revisit import METHODS, SOURCES
+
 
 class CsSatisfactionReport(models.Model):
     """Satisfaction, revisit and response figures: one row per revisit (so one
@@ -44,28 +46,12 @@ class CsSatisfactionReport(models.Model):
     revisit_id = fields.Many2one("cs.revisit", readonly=True)
     date = fields.Date(string="Service Closed On", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
-    team_id = fields.Many2one("helpdesk.ticket.team", string="Team", readonly=True)
-    specialist_id = fields.Many2one("res.users", string="Specialist", readonly=True)
+    team_id = fields.Many2one("helpdesk.ticket.team", readonly=True)
+    specialist_id = fields.Many2one("res.users", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
-    plan_id = fields.Many2one("cs.revisit.plan", string="Plan", readonly=True)
-    source = fields.Selection(
-        [
-            ("ticket", "Ticket"),
-            ("repair", "Repair"),
-            ("complaint", "Complaint"),
-            ("plan", "Plan"),
-        ],
-        readonly=True,
-    )
-    method = fields.Selection(
-        [
-            ("phone", "Phone"),
-            ("letter", "Letter"),
-            ("visit", "Visit"),
-            ("survey", "Survey"),
-        ],
-        readonly=True,
-    )
+    plan_id = fields.Many2one("cs.revisit.plan", readonly=True)
+    source = fields.Selection(SOURCES, readonly=True)
+    method = fields.Selection(METHODS, readonly=True)
     score = fields.Float(string="Average Score", aggregator="avg", readonly=True)
     nbr = fields.Integer(string="# Revisits", readonly=True)
     scored_count = fields.Integer(string="# Scores", readonly=True)

@@ -31,9 +31,10 @@ class SurveySurvey(models.Model):
     @api.depends("survey_type")
     @api.depends_context("uid")
     def _compute_allowed_survey_types(self):
-        super()._compute_allowed_survey_types()
+        result = super()._compute_allowed_survey_types()
         if self.env.user.has_group(GROUP_MANAGER):
             self.allowed_survey_types = (self.allowed_survey_types or []) + [SURVEY_TYPE]
+        return result
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -31,7 +31,7 @@ class TestTranslations(CsSurveyCommon):
             [("body_html", "ilike", revisit.user_input_id.access_token)]
         )
         self.assertIn("親愛的", mail.body_html)
-        self.assertEqual(mail.subject, "您對我們服務的意見")
+        self.assertEqual(mail.subject, "您的意見很重要：您對我們服務的意見")
         self.customer_2.lang = "en_US"
         revisit = self.close(self.create_ticket("English", partner_id=self.customer_2.id))
         mail = self.env["mail.mail"].search(

@@ -19,8 +19,8 @@ class CsSurveyFigures(models.TransientModel):
         required=True,
         default=lambda self: date_utils.end_of(fields.Date.context_today(self), "month"),
     )
-    team_id = fields.Many2one("helpdesk.ticket.team", string="Team")
-    specialist_id = fields.Many2one("res.users", string="Specialist")
+    team_id = fields.Many2one("helpdesk.ticket.team")
+    specialist_id = fields.Many2one("res.users")
     satisfaction_rate = fields.Float(string="Satisfaction (%)", compute="_compute_figures")
     satisfaction_display = fields.Char(string="Satisfaction", compute="_compute_figures")
     satisfaction_target = fields.Integer(compute="_compute_figures")

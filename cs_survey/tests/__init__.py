@@ -5,6 +5,7 @@ from . import test_plan
 from . import test_quality_summary
 from . import test_revisit
 from . import test_security
+from . import test_settings
 from . import test_survey_controller
 from . import test_tour
 from . import test_translations

@@ -208,7 +208,7 @@ class CsRevisit(models.Model):
     @api.depends("partner_id")
     def _compute_customer_history(self):
         customers = self.partner_id.commercial_partner_id
-        orders_by = defaultdict(lambda: self.env["sale.order"])
+        orders_by = defaultdict(lambda: self.env["sale.order"].sudo())
         tickets_by = defaultdict(lambda: self.env["helpdesk.ticket"])
         if customers:
             # The specialist needs what the customer bought, whoever sold it:
@@ -376,7 +376,9 @@ class CsRevisit(models.Model):
             if error:
                 raise UserError(error)
         self.sudo().write({"state": "done", "done_date": fields.Date.context_today(self)})
-        for revisit in self:
+        with_activity = self.filtered("activity_ids")
+        with_activity.activity_ids.action_feedback(feedback=self.env._("Revisit done."))
+        for revisit in self - with_activity:
             revisit.message_post(
                 body=self.env._("Revisit done."),
                 subtype_xmlid="mail.mt_note",
@@ -491,7 +493,23 @@ class CsRevisit(models.Model):
             vals_list.append(vals)
         revisits = self.sudo().create(vals_list)
         revisits._cs_send_invitations()
+        revisits._cs_schedule_activities()
         return revisits.with_env(self.env)
+
+    def _cs_schedule_activities(self):
+        """A to-do for the specialist of each revisit not done by a survey: one
+        batch per specialist and due date, the summary in the specialist's
+        language."""
+        to_call = self.filtered(lambda r: r.method != "survey" and r.specialist_id)
+        groups = to_call.grouped(lambda r: (r.specialist_id, r.due_date))
+        for (specialist, due_date), revisits in groups.items():
+            revisits = revisits.with_context(lang=specialist.lang or self.env.lang)
+            revisits.activity_schedule(
+                "mail.mail_activity_data_call",
+                date_deadline=due_date,
+                summary=revisits.env._("Revisit the customer"),
+                user_id=specialist.id,
+            )
 
     def _cs_survey(self):
         """The survey to send for this revisit."""

@@ -171,6 +171,7 @@ class CsRevisitPlan(models.Model):
             revisits = Revisit.create(vals_list)
             if plan.method == "survey":
                 revisits._cs_send_invitations(respect_quiet_days=False)
+            revisits._cs_schedule_activities()
             plan.next_date = cycle_start + relativedelta(months=CYCLE_MONTHS[plan.cycle])
             plan.message_post(
                 body=self.env._(

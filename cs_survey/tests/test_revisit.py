@@ -20,6 +20,9 @@ class TestRevisit(CsSurveyCommon):
     def test_phone_revisit_records_score(self):
         revisit = self.close(self.create_ticket("Door fixed"))
         self.assertEqual(revisit.method, "phone")
+        activity = revisit.activity_ids
+        self.assertEqual(activity.user_id, self.specialist)
+        self.assertEqual(activity.date_deadline, revisit.due_date)
         revisit = revisit.with_user(self.specialist)
         with Form(revisit) as form:
             form.score = 4
@@ -29,6 +32,7 @@ class TestRevisit(CsSurveyCommon):
         self.assertEqual(revisit.state, "done")
         self.assertEqual(revisit.done_date, self.today)
         self.assertTrue(revisit.satisfied)
+        self.assertFalse(revisit.activity_ids)
         # final once done
         with self.assertRaises(UserError):
             revisit.score = 1

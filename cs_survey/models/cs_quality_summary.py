@@ -126,7 +126,12 @@ class CsQualitySummary(models.Model):
         report = self.env.ref("cs_survey.action_report_cs_quality_summary")
         managers = self.env["cs.revisit"]._cs_managers()
         for summary in self:
-            pdf, __ = report._render_qweb_pdf(report.report_name, summary.ids)
+            # the company's language: the department reads the summary in Chinese
+            lang = summary.company_id.partner_id.lang or self.env.lang
+            localized = summary.with_context(lang=lang)
+            pdf, __ = report.with_context(lang=lang)._render_qweb_pdf(
+                report.report_name, summary.ids
+            )
             attachment = self.env["ir.attachment"].create(
                 {
                     "name": f"{summary.name}.pdf",
@@ -136,8 +141,8 @@ class CsQualitySummary(models.Model):
                     "mimetype": "application/pdf",
                 }
             )
-            summary.message_post(
-                body=self.env._("The service quality summary of the month is attached."),
+            localized.message_post(
+                body=localized.env._("The service quality summary of the month is attached."),
                 attachment_ids=attachment.ids,
                 partner_ids=managers.partner_id.ids,
                 message_type="comment",

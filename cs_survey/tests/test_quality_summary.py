@@ -122,3 +122,16 @@ class TestQualitySummary(CsSurveyCommon):
             supervisor_view.action_post()
         with self.assertRaises(AccessError):
             supervisor_view.write({"satisfaction_rate": 100.0})
+
+    def test_pdf_in_company_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"].search([("name", "=", "cs_survey")])._update_translations(
+            ["zh_CN"]
+        )
+        self.company.partner_id.lang = "zh_CN"
+        summary = self.create_summary()
+        summary.with_user(self.manager).action_post()
+        attachment = summary.message_ids.attachment_ids
+        # tests render the HTML instead of the PDF
+        self.assertIn("指标与目标对比", attachment.raw.decode())
+        self.assertIn("附件为本月服务质量总结", summary.message_ids[0].body)

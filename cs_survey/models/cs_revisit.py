@@ -329,7 +329,8 @@ class CsRevisit(models.Model):
 
     def write(self, vals):
         if not self.env.su:
-            forged = set(vals) & SYSTEM_FIELDS
+            # the customer and company of a revisit are its service's
+            forged = set(vals) & (SYSTEM_FIELDS | {"partner_id", "company_id"})
             if forged:
                 raise UserError(
                     self.env._(

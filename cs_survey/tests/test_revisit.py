@@ -66,6 +66,7 @@ class TestRevisit(CsSurveyCommon):
             {"done_date": self.today},
             {"required": False},
             {"service_date": self.today - timedelta(days=30)},
+            {"partner_id": self.customer_2.id},
         ):
             with self.assertRaises(UserError):
                 revisit.write(vals)

@@ -10,3 +10,4 @@ from . import cs_revisit_plan
 from . import helpdesk_ticket
 from . import cs_satisfaction_report
 from . import cs_quality_summary
+from . import cs_quality_action

@@ -222,21 +222,3 @@ class CsQualitySummary(models.Model):
         summaries = self.create([{"company_id": c.id, "date_from": month} for c in todo])
         summaries._post_to_managers()
         self.env["ir.cron"]._notify_progress(done=len(summaries), remaining=0)
-
-
-class CsQualityAction(models.Model):
-    """An improvement action of a quality summary, with its owner."""
-
-    _name = "cs.quality.action"
-    _description = "Service Improvement Action"
-    _order = "deadline, id"
-
-    summary_id = fields.Many2one(
-        "cs.quality.summary", required=True, ondelete="cascade", index=True
-    )
-    name = fields.Char(string="Action", required=True)
-    user_id = fields.Many2one(
-        "res.users", string="Owner", required=True, domain=[("share", "=", False)]
-    )
-    deadline = fields.Date()
-    done = fields.Boolean()

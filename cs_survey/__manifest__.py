@@ -10,5 +10,29 @@
     "license": "LGPL-3",
     "installable": True,
     "depends": ["cs_service_dept", "survey"],
-    "data": [],
+    "data": [
+        "security/cs_survey_security.xml",
+        "security/ir.model.access.csv",
+        "data/survey_survey_data.xml",
+        "data/mail_template_data.xml",
+        "data/ir_cron_data.xml",
+        "views/survey_survey_views.xml",
+        "views/helpdesk_ticket_views.xml",
+        "views/cs_revisit_views.xml",
+        "views/cs_revisit_plan_views.xml",
+        "views/cs_satisfaction_report_views.xml",
+        "views/cs_quality_summary_views.xml",
+        "report/cs_quality_summary_report.xml",
+        "views/res_config_settings_views.xml",
+        "views/res_partner_views.xml",
+        "views/menus.xml",
+    ],
+    "demo": [
+        "demo/cs_survey_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "cs_survey/static/tests/tours/*.js",
+        ],
+    },
 }

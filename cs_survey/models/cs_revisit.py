@@ -1,0 +1,602 @@
+# Copyright 2026 cs_suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL, format_amount, format_date
+
+from .survey_survey import SURVEY_TYPE
+
+# Set by the system only: the service a revisit is about and how it ended.
+SYSTEM_FIELDS = {
+    "res_model",
+    "res_id",
+    "source",
+    "ticket_id",
+    "service_date",
+    "required",
+    "state",
+    "done_date",
+    "user_input_ids",
+    "complaint_id",
+    "plan_id",
+}
+HISTORY_LIMIT = 10
+METHODS = [
+    ("phone", "Phone"),
+    ("letter", "Letter"),
+    ("visit", "Visit"),
+    ("survey", "Survey"),
+]
+SOURCES = [
+    ("ticket", "Ticket"),
+    ("repair", "Repair"),
+    ("complaint", "Complaint"),
+    ("plan", "Plan"),
+]
+
+
+class CsRevisit(models.Model):
+    """A revisit (客户回访登记表): customer service asks a customer, after a
+    service or in a campaign, whether they are satisfied."""
+
+    _name = "cs.revisit"
+    _description = "Customer Revisit"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "due_date desc, id desc"
+
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    source = fields.Selection(
+        SOURCES,
+        required=True,
+        default="ticket",
+        readonly=True,
+        index=True,
+    )
+    res_model = fields.Char(string="Service Model", readonly=True, index=True)
+    res_id = fields.Many2oneReference(string="Service", model_field="res_model", readonly=True)
+    ticket_id = fields.Many2one("helpdesk.ticket", readonly=True, index="btree_not_null")
+    plan_id = fields.Many2one("cs.revisit.plan", readonly=True, index="btree_not_null")
+    team_id = fields.Many2one("helpdesk.ticket.team")
+    method = fields.Selection(METHODS, required=True, default="phone", tracking=True)
+    service_date = fields.Date(
+        string="Service Closed On",
+        readonly=True,
+        default=fields.Date.context_today,
+        help="When the service closed, or when the plan's cycle started.",
+    )
+    due_date = fields.Date(
+        required=True,
+        tracking=True,
+        index=True,
+        default=lambda self: (
+            fields.Date.context_today(self)
+            + timedelta(days=self.env["res.config.settings"]._cs_survey_setting("revisit_days"))
+        ),
+    )
+    done_date = fields.Date(readonly=True, copy=False)
+    specialist_id = fields.Many2one(
+        "res.users",
+        default=lambda self: self.env.user,
+        domain=[("share", "=", False)],
+        tracking=True,
+        index=True,
+    )
+    score = fields.Integer(
+        string="Satisfaction Score",
+        tracking=True,
+        help="From 1 (very unsatisfied) to 5 (very satisfied); 4 and 5 count as satisfied.",
+    )
+    satisfied = fields.Boolean(compute="_compute_satisfied", store=True)
+    feedback = fields.Text()
+    required = fields.Boolean(
+        string="Counts in Revisit Rate",
+        default=True,
+        readonly=True,
+        help="Consultations solved at the first contact need no revisit (a setting).",
+    )
+    user_input_ids = fields.One2many("survey.user_input", "cs_revisit_id", string="Invitations")
+    user_input_id = fields.Many2one(
+        "survey.user_input",
+        string="Survey Answer",
+        compute="_compute_user_input_id",
+        store=True,
+        index="btree_not_null",
+    )
+    response_state = fields.Selection(related="user_input_id.state", string="Answer Status")
+    complaint_id = fields.Many2one(
+        "helpdesk.ticket",
+        readonly=True,
+        help="The complaint a low score opened or reopened.",
+    )
+    need_ticket_ids = fields.One2many(
+        "helpdesk.ticket",
+        "cs_origin_revisit_id",
+        string="Service Needs",
+        help="Repairs, returns or exchanges this feedback called for.",
+    )
+    need_count = fields.Integer(compute="_compute_need_count")
+    state = fields.Selection(
+        [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
+        required=True,
+        default="planned",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    is_late = fields.Boolean(string="Late", compute="_compute_is_late")
+    can_done = fields.Boolean(compute="_compute_can_done")
+    purchase_summary = fields.Html(
+        string="Recent Purchases",
+        compute="_compute_customer_history",
+        sanitize=False,
+        help="The customer's latest confirmed orders (查询购置信息), whoever sold them.",
+    )
+    customer_ticket_ids = fields.Many2many(
+        "helpdesk.ticket", string="Recent Tickets", compute="_compute_customer_history"
+    )
+
+    _sql_constraints = [
+        (
+            "score_range",
+            "CHECK(score IS NULL OR score BETWEEN 0 AND 5)",
+            "The satisfaction score goes from 1 to 5.",
+        ),
+    ]
+
+    def init(self):
+        # One revisit per service; one per customer and cycle of a plan.
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS cs_revisit_service_uniq "
+                "ON cs_revisit (res_model, res_id) WHERE plan_id IS NULL AND res_id IS NOT NULL"
+            )
+        )
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS cs_revisit_plan_cycle_uniq "
+                "ON cs_revisit (plan_id, partner_id, service_date) WHERE plan_id IS NOT NULL"
+            )
+        )
+
+    @api.depends("score")
+    def _compute_satisfied(self):
+        for revisit in self:
+            revisit.satisfied = revisit.score >= 4
+
+    @api.depends("user_input_ids")
+    def _compute_user_input_id(self):
+        for revisit in self:
+            revisit.user_input_id = revisit.user_input_ids.sorted("id")[:1]
+
+    def _compute_need_count(self):
+        counts = dict(
+            self.env["helpdesk.ticket"]._read_group(
+                [("cs_origin_revisit_id", "in", self.ids)], ["cs_origin_revisit_id"], ["__count"]
+            )
+        )
+        for revisit in self:
+            revisit.need_count = counts.get(revisit, 0)
+
+    @api.depends("state", "due_date")
+    @api.depends_context("tz")
+    def _compute_is_late(self):
+        today = fields.Date.context_today(self)
+        for revisit in self:
+            revisit.is_late = revisit.state == "planned" and revisit.due_date < today
+
+    @api.depends("state", "method", "service_date")
+    def _compute_can_done(self):
+        for revisit in self:
+            revisit.can_done = not revisit._cs_done_error()
+
+    @api.depends("partner_id")
+    def _compute_customer_history(self):
+        customers = self.partner_id.commercial_partner_id
+        orders_by = defaultdict(lambda: self.env["sale.order"].sudo())
+        tickets_by = defaultdict(lambda: self.env["helpdesk.ticket"])
+        if customers:
+            # The specialist needs what the customer bought, whoever sold it:
+            # a read-only summary, read as superuser.
+            orders = (
+                self.env["sale.order"]
+                .sudo()
+                .search(
+                    [
+                        ("partner_id", "child_of", customers.ids),
+                        ("state", "=", "sale"),
+                    ],
+                    order="date_order desc",
+                    limit=HISTORY_LIMIT * len(customers),
+                )
+            )
+            for order in orders:
+                orders_by[order.partner_id.commercial_partner_id] |= order
+        if customers:
+            tickets = self.env["helpdesk.ticket"].search(
+                [("partner_id", "child_of", customers.ids)],
+                order="create_date desc",
+                limit=HISTORY_LIMIT * len(customers),
+            )
+            for ticket in tickets:
+                tickets_by[ticket.partner_id.commercial_partner_id] |= ticket
+        for revisit in self:
+            customer = revisit.partner_id.commercial_partner_id
+            revisit.purchase_summary = revisit._purchase_summary(
+                orders_by[customer][:HISTORY_LIMIT]
+            )
+            revisit.customer_ticket_ids = tickets_by[customer][:HISTORY_LIMIT]
+
+    def _purchase_summary(self, orders):
+        if not orders:
+            return Markup("<p>%s</p>") % self.env._("No confirmed order.")
+        rows = Markup("").join(
+            Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td class='text-end'>%s</td></tr>")
+            % (
+                order.name,
+                format_date(self.env, order.date_order),
+                ", ".join(order.order_line.product_id.mapped("display_name")[:5]),
+                format_amount(self.env, order.amount_total, order.currency_id),
+            )
+            for order in orders
+        )
+        return Markup(
+            "<table class='table table-sm'><thead><tr><th>%s</th><th>%s</th><th>%s</th>"
+            "<th class='text-end'>%s</th></tr></thead><tbody>%s</tbody></table>"
+        ) % (
+            self.env._("Order"),
+            self.env._("Date"),
+            self.env._("Products"),
+            self.env._("Total"),
+            rows,
+        )
+
+    def _compute_display_name(self):
+        sources = dict(self._fields["source"]._description_selection(self.env))
+        for revisit in self:
+            revisit.display_name = self.env._(
+                "%(customer)s – %(service)s of %(date)s",
+                customer=revisit.partner_id.display_name or "",
+                service=sources.get(revisit.source, ""),
+                date=revisit.service_date or "",
+            )
+
+    @api.constrains("score")
+    def _check_score(self):
+        for revisit in self:
+            if revisit.score and not 1 <= revisit.score <= 5:
+                raise ValidationError(
+                    self.env._(
+                        "The satisfaction score of %(revisit)s goes from 1 to 5.",
+                        revisit=revisit.display_name,
+                    )
+                )
+
+    @api.constrains("due_date", "service_date", "done_date")
+    def _check_dates(self):
+        for revisit in self:
+            if revisit.service_date and revisit.due_date < revisit.service_date:
+                raise ValidationError(
+                    self.env._(
+                        "%(revisit)s cannot be due before the service closed.",
+                        revisit=revisit.display_name,
+                    )
+                )
+            if (
+                revisit.done_date
+                and revisit.service_date
+                and (revisit.done_date < revisit.service_date)
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(revisit)s cannot be done before the service closed.",
+                        revisit=revisit.display_name,
+                    )
+                )
+
+    # ---------------------------------------------------
+    # CRUD
+    # ---------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            for vals in vals_list:
+                forged = (set(vals) & SYSTEM_FIELDS) - {"source", "res_model", "res_id"}
+                if forged or vals.get("state", "planned") != "planned":
+                    raise UserError(
+                        self.env._(
+                            "These fields are set by the system: %(fields)s.",
+                            fields=", ".join(sorted(forged or {"state"})),
+                        )
+                    )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            # the customer and company of a revisit are its service's
+            forged = set(vals) & (SYSTEM_FIELDS | {"partner_id", "company_id"})
+            if forged:
+                raise UserError(
+                    self.env._(
+                        "These fields are set by the system: %(fields)s.",
+                        fields=", ".join(sorted(forged)),
+                    )
+                )
+            if "score" in vals:
+                for revisit in self:
+                    if revisit.state != "planned" or revisit.method == "survey":
+                        raise UserError(
+                            self.env._(
+                                "The score of %(revisit)s comes from the customer's survey "
+                                "answer or is final once the revisit is done.",
+                                revisit=revisit.display_name,
+                            )
+                        )
+        return super().write(vals)
+
+    # ---------------------------------------------------
+    # Actions
+    # ---------------------------------------------------
+
+    def _cs_done_error(self):
+        """Why this revisit cannot be marked done now (False when it can)."""
+        self.ensure_one()
+        if self.state != "planned":
+            return self.env._("%(revisit)s is not planned.", revisit=self.display_name)
+        if self.method == "survey":
+            return self.env._(
+                "%(revisit)s is done when the customer answers the survey.",
+                revisit=self.display_name,
+            )
+        if self.service_date and fields.Date.context_today(self) < self.service_date:
+            return self.env._(
+                "%(revisit)s cannot be done before the service closed.",
+                revisit=self.display_name,
+            )
+        return False
+
+    def action_done(self):
+        for revisit in self:
+            error = revisit._cs_done_error()
+            if error:
+                raise UserError(error)
+        self.sudo().write({"state": "done", "done_date": fields.Date.context_today(self)})
+        with_activity = self.filtered("activity_ids")
+        with_activity.activity_ids.action_feedback(feedback=self.env._("Revisit done."))
+        for revisit in self - with_activity:
+            revisit.message_post(
+                body=self.env._("Revisit done."),
+                subtype_xmlid="mail.mt_note",
+            )
+        low = self.filtered(lambda r: r.score and r.score <= 2)
+        for revisit in low:
+            revisit.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=self.env._("Low satisfaction: follow up"),
+                user_id=revisit.specialist_id.id or self.env.uid,
+            )
+
+    def action_cancel(self):
+        for revisit in self:
+            if revisit.state != "planned":
+                raise UserError(
+                    self.env._("%(revisit)s is not planned.", revisit=revisit.display_name)
+                )
+        self.sudo().write({"state": "cancelled"})
+
+    def action_send_survey(self):
+        """Send (again) the satisfaction survey of these revisits by e-mail."""
+        for revisit in self:
+            if revisit.state != "planned":
+                raise UserError(
+                    self.env._("%(revisit)s is not planned.", revisit=revisit.display_name)
+                )
+        sent = self.sudo()._cs_send_invitations(respect_quiet_days=False)
+        missing = self - sent
+        if missing:
+            raise UserError(
+                self.env._(
+                    "No survey could be sent for %(revisits)s: the customer has no e-mail, "
+                    "opted out of surveys, or no satisfaction survey is configured.",
+                    revisits=", ".join(missing.mapped("display_name")),
+                )
+            )
+
+    def action_register_need(self):
+        """Feedback → service need (确定服务需求): open a new ticket for the need the
+        feedback calls for (a repair by default), linked back to this revisit. When
+        it closes, the customer is asked again whether they are satisfied."""
+        self.ensure_one()
+        description = self.feedback or self.user_input_id.sudo().cs_comment or ""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Service Need"),
+            "res_model": "helpdesk.ticket",
+            "view_mode": "form",
+            "target": "current",
+            "context": {
+                "default_partner_id": self.partner_id.id,
+                "default_cs_request_type": "repair",
+                "default_cs_origin_revisit_id": self.id,
+                "default_team_id": self.team_id.id,
+                "default_name": self.env._(
+                    "Need from the revisit of %(customer)s", customer=self.partner_id.name
+                ),
+                "default_description": description,
+            },
+        }
+
+    def action_view_needs(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Service Needs"),
+            "res_model": "helpdesk.ticket",
+            "view_mode": "list,form",
+            "domain": [("cs_origin_revisit_id", "=", self.id)],
+            "context": {"default_cs_origin_revisit_id": self.id},
+        }
+
+    def action_open_service(self):
+        self.ensure_one()
+        if not self.res_model or not self.res_id:
+            return False
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self.res_model,
+            "res_id": self.res_id,
+            "view_mode": "form",
+        }
+
+    # ---------------------------------------------------
+    # Business methods
+    # ---------------------------------------------------
+
+    @api.model
+    def _cs_create_for_services(self, services):
+        """Create the revisit of each closed service (once per service) and send
+        the satisfaction survey. ``services`` is any recordset whose model
+        provides ``_cs_revisit_values()`` (tickets here; repairs later)."""
+        if not services:
+            return self.browse()
+        existing = set(
+            self.sudo()
+            .search([("res_model", "=", services._name), ("res_id", "in", services.ids)])
+            .mapped("res_id")
+        )
+        services = services.filtered(lambda s: s.id not in existing)
+        days = self.env["res.config.settings"]._cs_survey_setting("revisit_days")
+        vals_list = []
+        for service in services:
+            vals = service._cs_revisit_values()
+            vals.update(
+                res_model=service._name,
+                res_id=service.id,
+                due_date=vals["service_date"] + timedelta(days=days),
+                method="survey",
+            )
+            vals_list.append(vals)
+        revisits = self.sudo().create(vals_list)
+        revisits._cs_send_invitations()
+        revisits._cs_schedule_activities()
+        return revisits.with_env(self.env)
+
+    def _cs_schedule_activities(self):
+        """A to-do for the specialist of each revisit not done by a survey: one
+        batch per specialist and due date, the summary in the specialist's
+        language."""
+        to_call = self.filtered(lambda r: r.method != "survey" and r.specialist_id)
+        groups = to_call.grouped(lambda r: (r.specialist_id, r.due_date))
+        for (specialist, due_date), revisits in groups.items():
+            revisits = revisits.with_context(lang=specialist.lang or self.env.lang)
+            revisits.activity_schedule(
+                "mail.mail_activity_data_call",
+                date_deadline=due_date,
+                summary=revisits.env._("Revisit the customer"),
+                user_id=specialist.id,
+            )
+
+    def _cs_survey(self):
+        """The survey to send for this revisit."""
+        self.ensure_one()
+        if self.plan_id:
+            return self.plan_id.survey_id
+        return self.env["survey.survey"]._cs_get_template(self.source)
+
+    def _cs_send_invitations(self, respect_quiet_days=True):
+        """Send the survey invitations of these revisits (sudo) in one batch:
+        one personal token per revisit, the mail in the customer's language.
+        Customers who opted out, have no e-mail or were surveyed recently are
+        revisited by phone instead. Returns the revisits invited."""
+        partners = self.partner_id
+        recent = set()
+        days = self.env["res.config.settings"]._cs_survey_setting("quiet_days")
+        if respect_quiet_days and days > 0:
+            since = fields.Datetime.now() - timedelta(days=days)
+            recent = {
+                partner.id
+                for [partner] in self.env["survey.user_input"]._read_group(
+                    [
+                        ("partner_id", "in", partners.ids),
+                        ("survey_id.survey_type", "=", SURVEY_TYPE),
+                        ("create_date", ">=", since),
+                    ],
+                    ["partner_id"],
+                )
+            }
+        invited = self.browse()
+        vals_list = []
+        UserInput = self.env["survey.user_input"]
+        for revisit in self:
+            partner = revisit.partner_id
+            survey = revisit._cs_survey()
+            if (
+                revisit.state != "planned"
+                or not survey
+                or not partner.email
+                or partner.cs_survey_opt_out
+                or partner.commercial_partner_id.cs_survey_opt_out
+                or partner.id in recent
+            ):
+                continue
+            recent.add(partner.id)
+            invited |= revisit
+            # The values survey.invite gives an answer (survey._create_answer),
+            # created in one batch.
+            vals_list.append(
+                {
+                    "survey_id": survey.id,
+                    "partner_id": partner.id,
+                    "email": partner.email,
+                    "nickname": partner.name,
+                    "invite_token": UserInput._generate_invite_token(),
+                    "deadline": fields.Datetime.to_datetime(revisit.due_date),
+                    "cs_revisit_id": revisit.id,
+                }
+            )
+        (self.filtered(lambda r: r.method == "survey" and r.state == "planned") - invited).write(
+            {"method": "phone"}
+        )
+        invited.filtered(lambda r: r.method != "survey").write({"method": "survey"})
+        if vals_list:
+            answers = UserInput.create(vals_list)
+            template = self.env.ref("cs_survey.mail_template_cs_survey_invite")
+            template.send_mail_batch(answers.ids, email_layout_xmlid="mail.mail_notification_light")
+        return invited
+
+    @api.model
+    def _cs_managers(self):
+        """The customer service managers to notify (internal, active, not OdooBot)."""
+        return self.env.ref("cs_service_dept.group_cs_manager").users.filtered(
+            lambda u: not u.share and u.active and u.id != self.env.ref("base.user_root").id
+        )
+
+    def _cs_mark_answered(self, answer, today):
+        """The customer answered this revisit's survey (sudo)."""
+        self.ensure_one()
+        if self.state != "planned":
+            return
+        self.write(
+            {
+                "state": "done",
+                "done_date": max(today, self.service_date or today),
+                "score": answer.cs_score,
+                "feedback": answer.cs_comment,
+            }
+        )

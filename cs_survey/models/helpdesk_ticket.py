@@ -1,0 +1,80 @@
+# Copyright 2026 cs_suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    cs_survey_answer_id = fields.Many2one(
+        "survey.user_input",
+        string="From Survey Answer",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The low satisfaction answer that opened this complaint.",
+    )
+    cs_revisit_ids = fields.One2many("cs.revisit", "ticket_id", string="Revisits")
+    cs_origin_revisit_id = fields.Many2one(
+        "cs.revisit",
+        string="From Revisit",
+        copy=False,
+        index="btree_not_null",
+        help="The customer feedback (客户意见) this service need comes from.",
+    )
+
+    def write(self, vals):
+        closed_before = self.filtered("closed") if vals.get("stage_id") else self
+        result = super().write(vals)
+        if vals.get("stage_id"):
+            newly_closed = self.filtered(lambda t: t.closed and t.partner_id) - closed_before
+            if newly_closed:
+                self.env["cs.revisit"]._cs_create_for_services(newly_closed)
+        return result
+
+    def _cs_revisit_values(self):
+        """What the revisit of this closed ticket needs (cs.revisit hook)."""
+        self.ensure_one()
+        partner = self.partner_id
+        first_contact = (
+            self.cs_request_type == "consultation"
+            and self.cs_first_contact_resolution
+            and not self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("cs_survey.revisit_first_contact")
+        )
+        return {
+            "partner_id": partner.id,
+            "company_id": self.company_id.id or self.env.company.id,
+            "source": "complaint" if self.cs_request_type == "complaint" else "ticket",
+            "ticket_id": self.id,
+            "team_id": self.team_id.id,
+            "specialist_id": (
+                partner.cs_specialist_id
+                or partner.commercial_partner_id.cs_specialist_id
+                or self.user_id
+            ).id,
+            "service_date": fields.Date.context_today(
+                self, self.closed_date or fields.Datetime.now()
+            ),
+            "required": not first_contact,
+        }
+
+    def _cs_reopen_after_survey(self):
+        """Reopen a closed complaint the customer is not satisfied with: a new
+        solution must be proposed (sudo: called from the customer's answer)."""
+        for ticket in self.sudo():
+            stage = ticket.team_id._get_applicable_stages().filtered(lambda s: not s.closed)[:1]
+            if not stage:
+                stage = self.env["helpdesk.ticket.stage"].search(
+                    [("closed", "=", False), ("team_ids", "=", False)], limit=1
+                )
+            vals = {
+                "cs_complaint_state": "solution_proposed",
+                "cs_customer_satisfied": False,
+                "cs_solution_deadline": False,
+                "cs_implemented_date": False,
+            }
+            if stage and ticket.closed:
+                vals["stage_id"] = stage.id
+            ticket.write(vals)

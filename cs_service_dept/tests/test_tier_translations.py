@@ -85,7 +85,11 @@ class TestTierTranslations(TransactionCase):
         cls.approval_models = sorted(
             name
             for name, model in cls.env.registry.items()
-            if getattr(model, "_cs_approval", False) and not model._abstract
+            if getattr(model, "_cs_approval", False)
+            and not model._abstract
+            # i18n_extra is applied when cs_service_dept loads: the approved
+            # documents of the other addons carry these terms in their own .po
+            and model._original_module in ("cs_service_dept", "helpdesk_mgmt")
         )
 
     def _selection(self, model, field, lang):

@@ -64,10 +64,8 @@ class TestRewardPenalty(CsTicketCommon):
         )
 
     def test_print(self):
-        html = (
-            self.env["ir.actions.report"]
-            ._render_qweb_html("cs_service_dept.action_report_reward_penalty", self.notice.ids)[0]
-            .decode()
+        text = self.render_pdf_text(
+            "cs_service_dept.action_report_reward_penalty", self.notice.ids
         )
-        self.assertIn(self.notice.name, html)
-        self.assertIn("漏检", html)
+        self.assertIn(self.notice.name, text)
+        self.assertIn("漏检", text)

@@ -99,3 +99,126 @@ class TestTicketReport(CsTicketCommon):
             order="nbr:sum desc",
         )
         self.assertEqual(rows, [(self.cause, 2), (other, 1)])
+
+
+class TestWorkingHours(CsTicketCommon):
+    """Handling and first response in working time (Mon-Fri 8-12, 13-17 UTC)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.team = cls.env["helpdesk.ticket.team"].create(
+            {"name": "Hotline", "resource_calendar_id": False}
+        )
+
+    def closed_ticket(self, created, closed, first_response=None, **vals):
+        ticket = self.create_ticket("ticket", team_id=self.team.id, **vals)
+        dates = {"create_date": created, "closed_date": closed}
+        if first_response:
+            dates["cs_first_response_date"] = first_response
+        self.set_dates(ticket, **dates)
+        return ticket
+
+    def report(self, ticket):
+        return self.env["cs.ticket.report"].search([("ticket_id", "=", ticket.id)])
+
+    def test_team_calendar_field_is_helpdesk_mgmt_sla_one(self):
+        field = self.env["helpdesk.ticket.team"]._fields["resource_calendar_id"]
+        self.assertEqual((field.type, field.comodel_name), ("many2one", "resource.calendar"))
+        team = self.env["helpdesk.ticket.team"].create({"name": "New team"})
+        self.assertEqual(team.resource_calendar_id, self.calendar, "the company's by default")
+
+    def test_weekend_does_not_count(self):
+        # Friday 16:00 -> Monday 09:30: Friday 16-17 (1 h) + Monday 8-9:30 (1.5 h).
+        ticket = self.closed_ticket("2026-11-20 16:00:00", "2026-11-23 09:30:00")
+        self.assertAlmostEqual(ticket.cs_handling_working_hours, 2.5)
+        self.assertAlmostEqual(ticket.cs_handling_hours, 65.5)
+        row = self.report(ticket)
+        self.assertAlmostEqual(row.handling_working_hours, 2.5)
+        self.assertAlmostEqual(row.handling_hours, 65.5, msg="wall-clock kept beside it")
+        self.assertEqual(row.handling_on_target_rate, 100)
+
+    def test_night_and_lunch_do_not_count(self):
+        # Monday 11:30 -> first answer 13:15 (30 + 15 min), closed Tuesday 08:45.
+        ticket = self.closed_ticket(
+            "2026-11-23 11:30:00", "2026-11-24 08:45:00", first_response="2026-11-23 13:15:00"
+        )
+        self.assertAlmostEqual(ticket.cs_first_response_working_hours, 0.75)
+        self.assertAlmostEqual(ticket.cs_handling_working_hours, 0.5 + 4 + 0.75)
+        row = self.report(ticket)
+        self.assertAlmostEqual(row.first_response_working_minutes, 45)
+        self.assertAlmostEqual(row.first_response_minutes, 105)
+        self.assertEqual(row.handling_on_target_rate, 0, "5.25 working hours > 3")
+
+    def test_holidays_do_not_count(self):
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Public holiday",
+                "calendar_id": self.calendar.id,
+                "date_from": "2026-11-20 00:00:00",
+                "date_to": "2026-11-20 23:59:59",
+            }
+        )
+        # Thursday 11:00 -> Monday 08:30, Friday off: 1 + 4 + 0 + 0.5.
+        ticket = self.closed_ticket("2026-11-19 11:00:00", "2026-11-23 08:30:00")
+        self.assertAlmostEqual(ticket.cs_handling_working_hours, 5.5)
+
+    def test_team_calendar_in_its_time_zone(self):
+        shanghai = self.env["resource.calendar"].create(
+            {"name": "Shanghai 40h", "tz": "Asia/Shanghai", "hours_per_day": 8.0}
+        )
+        self.team.resource_calendar_id = shanghai
+        # 03:00 -> 06:00 UTC is 11:00 -> 14:00 in Shanghai: 11-12 and 13-14.
+        ticket = self.closed_ticket("2026-11-23 03:00:00", "2026-11-23 06:00:00")
+        self.assertAlmostEqual(ticket.cs_handling_working_hours, 2.0)
+        # Without a team calendar, the company's (UTC): before 08:00, nothing worked.
+        self.team.resource_calendar_id = False
+        self.assertAlmostEqual(ticket.cs_handling_working_hours, 0.0)
+
+    def test_open_ticket(self):
+        ticket = self.create_ticket("open", team_id=self.team.id)
+        self.assertEqual(ticket.cs_handling_working_hours, 0.0)
+        row = self.report(ticket)
+        self.assertFalse(row.handling_working_hours)
+        self.assertFalse(row.handling_on_target_rate)
+
+    def test_target_only_for_consultations_and_suggestions(self):
+        tickets = {
+            request_type: self.closed_ticket(
+                "2026-11-23 08:00:00", "2026-11-23 17:00:00", cs_request_type=request_type
+            )
+            for request_type in ("consultation", "suggestion", "complaint", "repair")
+        }
+        rows = {t: self.report(ticket) for t, ticket in tickets.items()}
+        for request_type in ("consultation", "suggestion"):
+            self.assertEqual(rows[request_type].handling_target_hours, 3.0)
+            self.assertEqual(rows[request_type].handling_on_target_rate, 0, "8 h > 3 h")
+        for request_type in ("complaint", "repair"):
+            self.assertFalse(rows[request_type].handling_target_hours)
+            self.assertFalse(rows[request_type].handling_on_target_rate)
+            self.assertAlmostEqual(rows[request_type].handling_working_hours, 8.0)
+        self.assertEqual(rows["consultation"].fcr_target_rate, 80.0)
+        # The targets are settings: the report follows them.
+        self.env["res.config.settings"].create(
+            {"cs_handling_target_hours": 8.0, "cs_fcr_target_rate": 90.0}
+        ).execute()
+        self.env.invalidate_all()
+        self.assertEqual(rows["consultation"].handling_target_hours, 8.0)
+        self.assertEqual(rows["consultation"].handling_on_target_rate, 100)
+        self.assertEqual(rows["repair"].fcr_target_rate, 90.0)
+
+    def test_one_calendar_read_whatever_the_number_of_tickets(self):
+        def queries(tickets):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            tickets._compute_cs_working_hours()
+            return self.env.cr.sql_log_count - before
+
+        tickets = self.env["helpdesk.ticket"]
+        for day in range(16, 28):
+            tickets |= self.closed_ticket(f"2026-11-{day} 09:00:00", f"2026-11-{day} 15:00:00")
+        expected = [5.0 if tickets_day < 5 else 0.0 for tickets_day in range(7)]
+        self.assertEqual(
+            [t.cs_handling_working_hours for t in tickets[:7]], expected, "Mon-Fri 5 h, weekend 0"
+        )
+        self.assertEqual(queries(tickets[:2]), queries(tickets))

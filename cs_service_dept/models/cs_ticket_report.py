@@ -250,7 +250,9 @@ class CsTicketReport(models.Model):
                     "average handling time %(figure)s working hours (target: at most %(target)s)",
                     **values,
                 )
-            return _("first-contact resolution %(figure)s%% (target: at least %(target)s%%)", **values)
+            return _(
+                "first-contact resolution %(figure)s%% (target: at least %(target)s%%)", **values
+            )
 
         lines = Markup().join(
             Markup("<li>%s</li>")
@@ -271,8 +273,8 @@ class CsTicketReport(models.Model):
     def _cron_cs_kpi_targets(self):
         """Weekly: tell each Manager which specialist missed which target last week.
 
-        One company per call; a company already told about last week is skipped, so
-        running it twice sends nothing more.
+        One company per call (returns how many are left); a company already told
+        about last week is skipped, so running it twice sends nothing more.
         """
         ICP = self.env["ir.config_parameter"].sudo()
         managers = self.env.ref("cs_service_dept.group_cs_manager").sudo().users
@@ -284,7 +286,7 @@ class CsTicketReport(models.Model):
                 pending.append((company, start, bounds))
         if not pending:
             self.env["ir.cron"]._notify_progress(done=0, remaining=0)
-            return
+            return 0
         company, start, bounds = pending[0]
         missed = self._cs_missed_targets(company, *bounds, self._cs_kpi_targets())
         if missed:
@@ -297,3 +299,4 @@ class CsTicketReport(models.Model):
                 )
         ICP.set_param(f"cs_service_dept.kpi_week_notified.{company.id}", str(start))
         self.env["ir.cron"]._notify_progress(done=1, remaining=len(pending) - 1)
+        return len(pending) - 1

@@ -12,6 +12,9 @@ KPI_TARGETS = {
 }
 
 
+RATE_TARGET_FIELDS = ("cs_fcr_target_rate", "cs_satisfaction_target_rate", "cs_revisit_target_rate")
+
+
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
@@ -103,19 +106,18 @@ class ResConfigSettings(models.TransientModel):
                     self.env._("A customer is dormant after more days than it is idle.")
                 )
 
-    @api.constrains(
-        "cs_handling_target_hours",
-        "cs_fcr_target_rate",
-        "cs_satisfaction_target_rate",
-        "cs_revisit_target_rate",
-    )
+    @api.constrains("cs_handling_target_hours", *RATE_TARGET_FIELDS)
     def _check_cs_kpi_targets(self):
         for settings in self:
             if settings.cs_handling_target_hours <= 0:
                 raise ValidationError(
                     self.env._("The handling time target must be a positive number of hours.")
                 )
-            for name in ("cs_fcr_target_rate", "cs_satisfaction_target_rate", "cs_revisit_target_rate"):
+            for name in (
+                "cs_fcr_target_rate",
+                "cs_satisfaction_target_rate",
+                "cs_revisit_target_rate",
+            ):
                 if not 0 < settings[name] <= 100:
                     raise ValidationError(
                         self.env._(

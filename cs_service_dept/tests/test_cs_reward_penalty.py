@@ -64,8 +64,6 @@ class TestRewardPenalty(CsTicketCommon):
         )
 
     def test_print(self):
-        text = self.render_pdf_text(
-            "cs_service_dept.action_report_reward_penalty", self.notice.ids
-        )
+        text = self.render_pdf_text("cs_service_dept.action_report_reward_penalty", self.notice.ids)
         self.assertIn(self.notice.name, text)
         self.assertIn("漏检", text)

@@ -1,5 +1,10 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
 from .ticket_common import CsTicketCommon
 
 
@@ -222,3 +227,140 @@ class TestWorkingHours(CsTicketCommon):
             [t.cs_handling_working_hours for t in tickets[:7]], expected, "Mon-Fri 5 h, weekend 0"
         )
         self.assertEqual(queries(tickets[:2]), queries(tickets))
+
+
+@tagged("post_install", "-at_install")
+class TestKpiTargetsCron(CsTicketCommon):
+    """The weekly message telling the Managers who missed which target."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        cls.env["ir.module.module"].search([("name", "=", "cs_service_dept")])._update_translations(
+            ["zh_CN"]
+        )
+        cls.manager.lang = "zh_CN"
+        cls.general_manager.lang = "en_US"
+        # Last week, in Shanghai: Mon 23 Nov 00:00 to Mon 30 Nov 00:00 local time,
+        # i.e. 22 Nov 16:00 to 29 Nov 16:00 UTC.
+        cls.env.company.partner_id.tz = "Asia/Shanghai"
+
+    def ticket(self, user, created, closed, request_type="consultation", **dates):
+        ticket = self.create_ticket("ticket", user_id=user.id, cs_request_type=request_type)
+        self.set_dates(ticket, create_date=created, closed_date=closed, **dates)
+        return ticket
+
+    def run_cron(self):
+        """Call the cron as Odoo does: again while it reports work remaining."""
+        for __ in range(10):
+            if not self.env["cs.ticket.report"]._cron_cs_kpi_targets():
+                return
+        self.fail("the cron never finishes")
+
+    def notifications(self, user):
+        return self.env["mail.message"].search(
+            [
+                ("message_type", "=", "user_notification"),
+                ("partner_ids", "in", user.partner_id.ids),
+            ]
+        )
+
+    def test_weekly_message(self):
+        # The specialist: 2 h and 5 h of working time (3.5 h > 3 h), one of the two
+        # escalated (50 % < 80 %).
+        self.ticket(self.specialist, "2026-11-23 09:00:00", "2026-11-23 11:00:00")
+        self.ticket(
+            self.specialist,
+            "2026-11-24 08:00:00",
+            "2026-11-24 14:00:00",
+            cs_escalated_count=1,
+        )
+        # The other specialist meets both targets: 1 h; the complaint (20 working
+        # hours) keeps its own deadlines; the 24 h ticket was closed the week before;
+        # the escalated one closed after Monday 00:00 in Shanghai, this week.
+        self.ticket(self.specialist_2, "2026-11-25 09:00:00", "2026-11-25 10:00:00")
+        self.ticket(self.specialist_2, "2026-11-23 08:00:00", "2026-11-25 12:00:00", "complaint")
+        self.ticket(self.specialist_2, "2026-11-16 08:00:00", "2026-11-18 17:00:00")
+        self.ticket(
+            self.specialist_2,
+            "2026-11-27 08:00:00",
+            "2026-11-29 16:30:00",
+            cs_escalated_count=1,
+        )
+        with freeze_time("2026-11-29 17:00:00"):  # Monday 01:00 in Shanghai
+            self.run_cron()
+        [message] = self.notifications(self.manager)
+        self.assertEqual(message.subject, "未达成的服务目标")
+        self.assertIn(self.specialist.name, message.body)
+        self.assertIn("平均处理时长 3.5 工作小时（目标：不超过 3.0）", message.body)
+        self.assertIn("首次接触解决率 50.0%（目标：不低于 80.0%）", message.body)
+        self.assertNotIn(self.specialist_2.name, message.body)
+        [message] = self.notifications(self.general_manager)
+        self.assertIn("average handling time 3.5 working hours", message.body)
+        self.assertNotIn(self.specialist_2.name, message.body)
+        self.assertFalse(self.notifications(self.supervisor), "Managers only")
+        # Running it again the same week tells nothing more.
+        with freeze_time("2026-12-02 09:00:00"):
+            self.run_cron()
+        self.assertEqual(len(self.notifications(self.manager)), 1)
+        # The week after, the escalated ticket closed on Monday 00:30 counts.
+        with freeze_time("2026-12-06 17:00:00"):
+            self.run_cron()
+        message = self.notifications(self.manager)[:1]
+        self.assertEqual(len(self.notifications(self.manager)), 2)
+        self.assertIn(self.specialist_2.name, message.body)
+        self.assertNotIn(self.specialist.name + "：", message.body)
+
+    def test_targets_are_settings(self):
+        self.ticket(self.specialist, "2026-11-23 09:00:00", "2026-11-23 11:00:00")
+        self.env["res.config.settings"].create({"cs_handling_target_hours": 1.5}).execute()
+        with freeze_time("2026-11-29 17:00:00"):
+            self.run_cron()
+        [message] = self.notifications(self.manager)
+        self.assertIn("平均处理时长 2.0 工作小时（目标：不超过 1.5）", message.body)
+
+
+class TestKpiVisibility(CsTicketCommon):
+    """Specialists see the KPI rows of their own teams; supervisors see all."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Team = cls.env["helpdesk.ticket.team"]
+        cls.team_a = Team.create({"name": "Team A", "user_ids": [(4, cls.specialist.id)]})
+        cls.team_b = Team.create({"name": "Team B", "user_ids": [(4, cls.specialist_2.id)]})
+        cls.ticket_a = cls.create_ticket("A", team_id=cls.team_a.id, user_id=False)
+        cls.ticket_b = cls.create_ticket("B", team_id=cls.team_b.id, user_id=cls.specialist_2.id)
+        cls.own_in_b = cls.create_ticket("own", team_id=cls.team_b.id, user_id=cls.specialist.id)
+        cls.no_team = cls.create_ticket("none", user_id=False)
+        cls.tickets = cls.ticket_a | cls.ticket_b | cls.own_in_b | cls.no_team
+
+    def visible(self, user):
+        rows = (
+            self.env["cs.ticket.report"]
+            .with_user(user)
+            .search([("ticket_id", "in", self.tickets.ids)])
+        )
+        return rows.ticket_id
+
+    def test_specialists_see_their_teams(self):
+        self.assertEqual(self.visible(self.specialist), self.ticket_a | self.own_in_b)
+        self.assertEqual(self.visible(self.specialist_2), self.ticket_b | self.own_in_b)
+        for user in (self.supervisor, self.manager, self.general_manager):
+            self.assertEqual(self.visible(user), self.tickets, user.login)
+
+    def test_grouped_figures_of_other_teams_are_hidden(self):
+        rows = (
+            self.env["cs.ticket.report"]
+            .with_user(self.specialist)
+            ._read_group([("ticket_id", "in", self.tickets.ids)], ["team_id"], ["nbr:sum"])
+        )
+        self.assertEqual(dict(rows), {self.team_a: 1, self.team_b: 1})
+
+    def test_other_team_row_refused(self):
+        row = self.env["cs.ticket.report"].search([("ticket_id", "=", self.ticket_b.id)])
+        with self.assertRaises(AccessError):
+            row.with_user(self.specialist).read(["handling_working_hours"])
+        with self.assertRaises(AccessError):
+            self.env["cs.ticket.report"].with_user(self.internal_user).search([])

@@ -320,6 +320,22 @@ class TestKpiTargetsCron(CsTicketCommon):
         [message] = self.notifications(self.manager)
         self.assertIn("平均处理时长 2.0 工作小时（目标：不超过 1.5）", message.body)
 
+    def test_queries_do_not_grow_with_the_tickets(self):
+        def queries(count):
+            for __ in range(count):
+                self.ticket(self.specialist, "2026-11-23 09:00:00", "2026-11-23 15:00:00")
+            self.env["ir.config_parameter"].search(
+                [("key", "=like", "cs_service_dept.kpi_week_notified.%")]
+            ).unlink()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            with freeze_time("2026-11-29 17:00:00"):
+                self.run_cron()
+            return self.env.cr.sql_log_count - before
+
+        queries(1)  # warm the caches
+        self.assertEqual(queries(1), queries(6))
+
 
 class TestKpiVisibility(CsTicketCommon):
     """Specialists see the KPI rows of their own teams; supervisors see all."""

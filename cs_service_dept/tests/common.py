@@ -37,7 +37,8 @@ class CsCommon(BaseCommon):
     def render_pdf_text(self, report_ref, res_ids):
         """Print a real PDF (wkhtmltopdf, not the HTML tests get by default) and
         return the text extracted from its pages, blanks removed (CJK text comes
-        out with spaces between glyphs)."""
+        out with spaces between glyphs). The PDF must embed a CJK font, so that
+        the Chinese text is drawn, not only present as invisible characters."""
         pdf, report_type = (
             self.env["ir.actions.report"]
             .with_context(force_report_rendering=True)
@@ -46,6 +47,12 @@ class CsCommon(BaseCommon):
         self.assertEqual(report_type, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF-"))
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        fonts = {
+            str(font.get_object().get("/BaseFont"))
+            for page in reader.pages
+            for font in page["/Resources"].get("/Font", {}).values()
+        }
+        self.assertTrue(any("CJK" in font for font in fonts), f"no CJK font in {fonts}")
         return re.sub(r"\s+", "", "".join(page.extract_text() for page in reader.pages))
 
 

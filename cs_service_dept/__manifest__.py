@@ -16,6 +16,7 @@
         "sale_management",
         "helpdesk_mgmt",
         "repair",
+        "resource",
         "base_tier_validation",
     ],
     "data": [

@@ -52,6 +52,19 @@ class HelpdeskTicket(models.Model):
         store=True,
         help="Hours from creation to closing.",
     )
+    cs_handling_working_hours = fields.Float(
+        string="Handling Working Hours",
+        compute="_compute_cs_working_hours",
+        store=True,
+        help="Working hours of the team's calendar (the company's when the team has none) "
+        "from creation to closing: nights, weekends and holidays do not count.",
+    )
+    cs_first_response_working_hours = fields.Float(
+        string="First Response Working Hours",
+        compute="_compute_cs_working_hours",
+        store=True,
+        help="Working hours of the team's calendar from creation to the first response.",
+    )
     cs_escalated_count = fields.Integer(string="Escalations", copy=False, readonly=True)
     cs_reopened_count = fields.Integer(string="Reopenings", copy=False, readonly=True)
     cs_first_contact_resolution = fields.Boolean(
@@ -98,6 +111,31 @@ class HelpdeskTicket(models.Model):
                 ticket.cs_handling_hours = delta.total_seconds() / 3600
             else:
                 ticket.cs_handling_hours = 0.0
+
+    @api.depends(
+        "create_date",
+        "closed_date",
+        "cs_first_response_date",
+        "team_id.resource_calendar_id",
+        "company_id.resource_calendar_id",
+    )
+    def _compute_cs_working_hours(self):
+        by_calendar = self.grouped(
+            lambda t: t.team_id.resource_calendar_id or t.company_id.resource_calendar_id
+        )
+        for calendar, tickets in by_calendar.items():
+            if not calendar:
+                tickets.cs_handling_working_hours = 0.0
+                tickets.cs_first_response_working_hours = 0.0
+                continue
+            spans = [(t.create_date, t.closed_date) for t in tickets]
+            spans += [(t.create_date, t.cs_first_response_date) for t in tickets]
+            hours = calendar._cs_work_hours_batch(spans)
+            for ticket, handling, first in zip(
+                tickets, hours[: len(tickets)], hours[len(tickets) :], strict=True
+            ):
+                ticket.cs_handling_working_hours = handling
+                ticket.cs_first_response_working_hours = first
 
     @api.depends("closed_date", "cs_escalated_count", "cs_reopened_count")
     def _compute_cs_first_contact_resolution(self):

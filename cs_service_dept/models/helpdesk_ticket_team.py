@@ -11,3 +11,11 @@ class HelpdeskTicketTeam(models.Model):
         string="Escalation Team",
         help="Unanswered consultations of this team are escalated to this team of specialists.",
     )
+    # The field OCA helpdesk_mgmt_sla adds, with the same name, type and default:
+    # installing that module later adds nothing new.
+    resource_calendar_id = fields.Many2one(
+        "resource.calendar",
+        "Working Hours",
+        default=lambda self: self.env.company.resource_calendar_id,
+        domain="['|', ('company_id', '=', False), ('company_id', '=', company_id)]",
+    )

@@ -3,6 +3,17 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+# The department's targets: settings (ir.config_parameter key, default value).
+KPI_TARGETS = {
+    "handling_hours": ("cs_service_dept.handling_target_hours", 3.0),
+    "fcr_rate": ("cs_service_dept.fcr_target_rate", 80.0),
+    "satisfaction_rate": ("cs_service_dept.satisfaction_target_rate", 95.0),
+    "revisit_rate": ("cs_service_dept.revisit_target_rate", 80.0),
+}
+
+
+RATE_TARGET_FIELDS = ("cs_fcr_target_rate", "cs_satisfaction_target_rate", "cs_revisit_target_rate")
+
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
@@ -41,6 +52,31 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="cs_service_dept.auto_assign",
         help="New customers are assigned to a specialist automatically.",
     )
+    cs_handling_target_hours = fields.Float(
+        string="Handling Time Target (working h)",
+        config_parameter=KPI_TARGETS["handling_hours"][0],
+        default=KPI_TARGETS["handling_hours"][1],
+        help="Consultations and suggestions are handled within this many working hours "
+        "on average. Complaints and repairs are held to their own deadlines.",
+    )
+    cs_fcr_target_rate = fields.Float(
+        string="First-contact Resolution Target (%)",
+        config_parameter=KPI_TARGETS["fcr_rate"][0],
+        default=KPI_TARGETS["fcr_rate"][1],
+        help="Share of closed tickets resolved without escalation or reopening.",
+    )
+    cs_satisfaction_target_rate = fields.Float(
+        string="Satisfaction Target (%)",
+        config_parameter=KPI_TARGETS["satisfaction_rate"][0],
+        default=KPI_TARGETS["satisfaction_rate"][1],
+        help="Share of surveyed customers satisfied with the service.",
+    )
+    cs_revisit_target_rate = fields.Float(
+        string="Revisit Target (%)",
+        config_parameter=KPI_TARGETS["revisit_rate"][0],
+        default=KPI_TARGETS["revisit_rate"][1],
+        help="Share of planned return visits made.",
+    )
 
     @api.constrains(
         "cs_idle_week_days",
@@ -69,3 +105,23 @@ class ResConfigSettings(models.TransientModel):
                 raise ValidationError(
                     self.env._("A customer is dormant after more days than it is idle.")
                 )
+
+    @api.constrains("cs_handling_target_hours", *RATE_TARGET_FIELDS)
+    def _check_cs_kpi_targets(self):
+        for settings in self:
+            if settings.cs_handling_target_hours <= 0:
+                raise ValidationError(
+                    self.env._("The handling time target must be a positive number of hours.")
+                )
+            for name in (
+                "cs_fcr_target_rate",
+                "cs_satisfaction_target_rate",
+                "cs_revisit_target_rate",
+            ):
+                if not 0 < settings[name] <= 100:
+                    raise ValidationError(
+                        self.env._(
+                            "%(setting)s must be a percentage between 0 and 100.",
+                            setting=settings._fields[name].get_description(self.env)["string"],
+                        )
+                    )

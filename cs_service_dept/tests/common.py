@@ -1,5 +1,10 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import io
+import re
+
+from odoo.tools.pdf import PdfFileReader
+
 from odoo.addons.base.tests.common import BaseCommon, new_test_user
 
 GROUP_SPECIALIST = "cs_service_dept.group_cs_specialist"
@@ -28,6 +33,27 @@ class CsCommon(BaseCommon):
     @classmethod
     def create_customer(cls, name="Customer", **vals):
         return cls.env["res.partner"].create({"name": name, "is_company": True, **vals})
+
+    def render_pdf_text(self, report_ref, res_ids):
+        """Print a real PDF (wkhtmltopdf, not the HTML tests get by default) and
+        return the text extracted from its pages, blanks removed (CJK text comes
+        out with spaces between glyphs). The PDF must embed a CJK font, so that
+        the Chinese text is drawn, not only present as invisible characters."""
+        pdf, report_type = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(report_ref, res_ids)
+        )
+        self.assertEqual(report_type, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF-"))
+        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        fonts = {
+            str(font.get_object().get("/BaseFont"))
+            for page in reader.pages
+            for font in page["/Resources"].get("/Font", {}).values()
+        }
+        self.assertTrue(any("CJK" in font for font in fonts), f"no CJK font in {fonts}")
+        return re.sub(r"\s+", "", "".join(page.extract_text() for page in reader.pages))
 
 
 class RightsMatrixMixin:

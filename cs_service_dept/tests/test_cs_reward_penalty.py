@@ -64,10 +64,6 @@ class TestRewardPenalty(CsTicketCommon):
         )
 
     def test_print(self):
-        html = (
-            self.env["ir.actions.report"]
-            ._render_qweb_html("cs_service_dept.action_report_reward_penalty", self.notice.ids)[0]
-            .decode()
-        )
-        self.assertIn(self.notice.name, html)
-        self.assertIn("漏检", html)
+        text = self.render_pdf_text("cs_service_dept.action_report_reward_penalty", self.notice.ids)
+        self.assertIn(self.notice.name, text)
+        self.assertIn("漏检", text)

@@ -359,12 +359,11 @@ class TestTicketDefaults(CsTicketCommon):
         self.assertTrue(ticket.cs_first_response_date)
 
     def test_registration_card_report(self):
-        ticket = self.create_complaint(user=self.specialist)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "cs_service_dept.action_report_complaint_card", ticket.ids
-        )[0]
-        self.assertIn(ticket.number, html.decode())
-        self.assertIn("华美贸易", html.decode())
+        ticket = self.create_complaint("货物破损", user=self.specialist)
+        text = self.render_pdf_text("cs_service_dept.action_report_complaint_card", ticket.ids)
+        self.assertIn(ticket.number, text)
+        self.assertIn("华美贸易", text)
+        self.assertIn("货物破损", text)
 
 
 class TestTicketForms(CsTicketCommon):

@@ -46,7 +46,10 @@ class CsTicketCommon(CsCommon):
         )
 
     def set_dates(self, ticket, **values):
-        """Write dates the ORM manages (create_date...) straight in the table."""
+        """Write dates the ORM manages (create_date...) straight in the table.
+
+        The stored fields computed from them (handling hours...) are recomputed.
+        """
         self.env.flush_all()
         for column, value in values.items():
             self.env.cr.execute(
@@ -54,6 +57,8 @@ class CsTicketCommon(CsCommon):
                 (value, ticket.id),
             )
         self.env.invalidate_all()
+        ticket.modified(list(values))
+        self.env.flush_all()
 
     @staticmethod
     def dt(value):

@@ -511,6 +511,8 @@ class TestDormancyMigration(DormancyCommon):
         )
         default = self._cs_customer(owner=None)
         handed = self._cs_customer(owner="customer_service")
+        self.env.flush_all()
+        self.env.cr.precommit.run()  # new records are not tracked in their transaction
         with freeze_time("2026-02-03 10:00:00"):
             handed.with_context(tracking_disable=False, mail_notrack=False).cs_owner = "sales"
             self.env.flush_all()

@@ -147,6 +147,7 @@ class CsFollowup(models.Model):
             activity_vals.append(
                 {
                     "res_model_id": model_id,
+                    "res_model": "res.partner",  # else precomputed record by record
                     "res_id": vals["partner_id"],
                     "activity_type_id": activity_type(method).id,
                     "user_id": vals["specialist_id"],

@@ -15,9 +15,11 @@ class MailActivity(models.Model):
         linked = Followup.search([("activity_id", "in", self.ids)])
         followups = linked.filtered(lambda f: f.state == "planned")
         calls = self.filtered(
-            lambda a: a.res_model == "res.partner"
-            and a.activity_type_id.category == "phonecall"
-            and a not in linked.activity_id
+            lambda a: (
+                a.res_model == "res.partner"
+                and a.activity_type_id.category == "phonecall"
+                and a not in linked.activity_id
+            )
         )
         customers = {
             call.id: self.env["res.partner"].sudo().browse(call.res_id).commercial_partner_id

@@ -7,7 +7,7 @@ from unittest.mock import patch
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form
 
 from odoo.addons.cs_service_dept.models.cs_followup import CLASSIFIED_ON, spread_dates
@@ -199,7 +199,7 @@ class TestDormancy(DormancyCommon):
         with self.assertRaises(UserError):
             partner.with_user(self.specialist)._cs_hand_to_sales("  ")
         Wizard = self.env["cs.handover.wizard"]
-        with self.assertRaises(Exception):  # noqa: B017 -- AccessError on the wizard
+        with self.assertRaises(AccessError):
             Wizard.with_user(self.internal_user).create(
                 {"partner_ids": [(6, 0, partner.ids)], "reason": "x"}
             )

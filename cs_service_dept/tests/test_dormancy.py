@@ -172,7 +172,9 @@ class TestDormancy(DormancyCommon):
         self.assertEqual(len(planned), 2)
         action = partner.with_user(self.specialist).action_cs_hand_to_sales()
         wizard = Form(
-            self.env[action["res_model"]].with_user(self.specialist).with_context(action["context"])
+            self.env[action["res_model"]]
+            .with_user(self.specialist)
+            .with_context(**action["context"])
         )
         wizard.reason = "Wants a dedicated salesperson"
         wizard.save().action_confirm()
@@ -243,7 +245,9 @@ class TestDormancy(DormancyCommon):
         self.assertEqual(cron.code.strip(), "model._cron_plan_dormancy()")
         self.assertEqual(cron.model_id.model, "cs.followup")
         cron, progress = cron._add_progress()
-        self.env["cs.followup"].with_context(cron.env.context)._cron_plan_dormancy(batch_size=2)
+        self.env["cs.followup"].with_context(
+            ir_cron_progress_id=cron.env.context["ir_cron_progress_id"]
+        )._cron_plan_dormancy(batch_size=2)
         self.assertEqual(progress.done, 2)
         self.assertGreaterEqual(progress.remaining, 3)
 

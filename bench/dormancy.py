@@ -6,12 +6,21 @@
 Copies a database that has cs_service_dept installed (with demo data) into a
 throw-away database, generates straight in PostgreSQL (INSERT ... SELECT
 generate_series) 100,000 customers, 1,000,000 confirmed sale orders and 200,000
-follow-ups, then times a full run of ``res.partner._cron_dormancy_followup()``
-and a second run (which must plan nothing: the cron is idempotent).
+follow-ups, then, on the same data in the same run, times:
+
+- the reference statement ``../shared/bench/dormancy_raw.sql`` (one read-only
+  statement classifying every customer: the physical limit);
+- the catch-up run of the scheduled action ``cs.followup._cron_plan_dormancy()``,
+  called again and again with a commit after each call, as Odoo calls it, until
+  nothing remains;
+- the daily steady-state run: the next day's run on the same data (the daily
+  classification again, then what is left to plan: nothing, it is idempotent);
+
+and prints the times in seconds and the steady-state / reference ratio.
 
     .venv/bin/python bench/dormancy.py --template <db with cs_service_dept> \\
         [--db cs_bench_dormancy] [--customers 100000] [--orders 1000000] \\
-        [--followups 200000] [--keep]
+        [--followups 200000] [--raw-sql ../shared/bench/dormancy_raw.sql] [--keep]
 
 Run it from the repository root after ``setup/test`` or ``setup/run`` wrote
 .odoo/odoo.conf; ODOO_SRC must point to Odoo 18.
@@ -72,6 +81,9 @@ def generate(cr, customers, orders, followups):
                 "cs_last_order_date": "NULL",
                 "cs_last_contact_date": "NULL",
                 "cs_takeover_date": "NULL",
+                "cs_handover_date": "NULL",
+                "cs_handover_reason": "NULL",
+                "cs_dormancy_todo": "NULL",
                 "create_date": "now() - interval '400 days'",
                 "write_date": "now() - interval '400 days'",
                 "commercial_partner_id": "NULL",
@@ -144,6 +156,30 @@ def generate(cr, customers, orders, followups):
     cr.execute("ANALYZE res_partner; ANALYZE sale_order; ANALYZE cs_followup")
 
 
+CLASSIFIED_ON = "cs_service_dept.dormancy_classified_on"
+
+
+def time_raw(cr, raw_sql):
+    """Execute the reference statement and fetch its rows."""
+    start = time.time()
+    cr.execute(raw_sql)
+    cr.fetchall()
+    return time.time() - start
+
+
+def run_cron(env):
+    """Call the scheduled action as Odoo does (a commit after each call) until
+    nothing remains; return the time and the number of calls."""
+    calls = 0
+    start = time.time()
+    while True:
+        calls += 1
+        remaining = env["cs.followup"]._cron_plan_dormancy()
+        env.cr.commit()
+        if not remaining:
+            return time.time() - start, calls
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--template", required=True, help="database to copy")
@@ -151,6 +187,12 @@ def main():
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--orders", type=int, default=1_000_000)
     parser.add_argument("--followups", type=int, default=200_000)
+    parser.add_argument(
+        "--raw-sql",
+        type=Path,
+        default=ROOT.parent / "shared" / "bench" / "dormancy_raw.sql",
+        help="the reference statement",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the database")
     args = parser.parse_args()
 
@@ -170,29 +212,34 @@ def main():
         with db.cursor() as cr:
             generate(cr, args.customers, args.orders, args.followups)
             cr.commit()
+        raw_sql = args.raw_sql.read_text(encoding="utf-8")
         registry = odoo.modules.registry.Registry(args.db)
         with registry.cursor() as cr:
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-            followups_before = env["cs.followup"].search_count([])
-            start = time.time()
-            count = env["res.partner"]._cron_dormancy_followup()
-            env.flush_all()
-            first_run = time.time() - start
-            created = env["cs.followup"].search_count([]) - followups_before
+            Followup = env["cs.followup"]
+            raw_first = time_raw(cr, raw_sql)
+            followups_before = Followup.search_count([])
+            catch_up, calls = run_cron(env)
+            created = Followup.search_count([]) - followups_before
+            raw = time_raw(cr, raw_sql)
+            # The next day's run on the same data: classify again, plan what is left.
+            env["ir.config_parameter"].set_param(CLASSIFIED_ON, False)
             cr.commit()
-            start = time.time()
-            env["res.partner"]._cron_dormancy_followup()
-            env.flush_all()
-            second_run = time.time() - start
-            again = env["cs.followup"].search_count([]) - followups_before - created
+            steady, steady_calls = run_cron(env)
+            again = Followup.search_count([]) - followups_before - created
             cr.execute(
                 "SELECT cs_dormancy, count(*) FROM res_partner "
                 "WHERE ref LIKE 'BENCH-%' GROUP BY 1 ORDER BY 1"
             )
             states = dict(cr.fetchall())
-        print(f"Customers processed: {count:,}; dormancy: {states}")
-        print(f"First run: {first_run:.1f}s, {created:,} follow-ups planned")
-        print(f"Second run: {second_run:.1f}s, {again:,} follow-ups planned")
+        print(f"Dormancy: {states}")
+        print(f"Reference statement: {raw:.2f}s (first execution {raw_first:.2f}s)")
+        print(f"Catch-up run: {catch_up:.1f}s in {calls} calls, {created:,} follow-ups planned")
+        print(
+            f"Daily steady-state run: {steady:.2f}s in {steady_calls} calls, "
+            f"{again:,} follow-ups planned"
+        )
+        print(f"Steady state / reference: {steady / raw:.1f}x")
     finally:
         if not args.keep:
             odoo.sql_db.close_db(args.db)

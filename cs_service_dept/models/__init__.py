@@ -9,6 +9,7 @@ from . import cs_confidentiality_request
 from . import tier_definition
 from . import res_config_settings
 from . import sale_order
+from . import mail_activity
 from . import cs_complaint_department
 from . import cs_complaint_cause
 from . import cs_knowledge_category

@@ -1,17 +1,32 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from collections import defaultdict
+from datetime import timedelta
 
 from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
+from odoo.tools import SQL, date_utils, html2plaintext, plaintext2html
 
 METHOD_ACTIVITY_TYPE = {
     "phone": "mail.mail_activity_data_call",
     "email": "mail.mail_activity_data_email",
 }
+# ir.config_parameter: the local date of the last classification of all customers.
+CLASSIFIED_ON = "cs_service_dept.dormancy_classified_on"
+DORMANCY_RULES = ("idle_week", "idle_month", "takeover")
+
+
+def spread_dates(today, month_end, count, busy=()):
+    """``count`` dates from ``today`` to ``month_end``, one a day where possible and
+    evenly spread; days in ``busy`` (already planned) are used last."""
+    if count <= 0:
+        return []
+    days = [today + timedelta(days=offset) for offset in range((month_end - today).days + 1)]
+    free = [day for day in days if day not in busy] or days
+    if count <= len(free):
+        return [free[index * len(free) // count] for index in range(count)]
+    return sorted(free[index % len(free)] for index in range(count))
 
 
 class CsFollowup(models.Model):
@@ -99,9 +114,16 @@ class CsFollowup(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        """Each planned follow-up is also an activity on the customer, created in
-        one batch so the cron's cost does not grow with the follow-ups."""
-        model_id = self.env["ir.model"]._get_id("res.partner")
+        """Each planned follow-up with a specialist is also an activity on the
+        customer; the activities of a batch are created in one ``create``."""
+        self._cs_prepare_activities(vals_list)
+        return super().create(vals_list)
+
+    @api.model
+    def _cs_prepare_activities(self, vals_list):
+        """Create the customer activities of planned follow-ups (one ORM ``create``
+        for the batch) and put their ids in ``vals_list``. The summary is in the
+        specialist's language."""
         todo = [
             vals
             for vals in vals_list
@@ -109,36 +131,44 @@ class CsFollowup(models.Model):
             and not vals.get("activity_id")
             and vals.get("state", "planned") == "planned"
         ]
-        if todo:
-            activity_type, summary = self._cs_activity_type_and_summary()
-            activities = (
-                self.env["mail.activity"]
-                .sudo()
-                .with_context(mail_activity_quick_update=True)
-                .create(
-                    [
-                        {
-                            "res_model_id": model_id,
-                            "res_id": vals["partner_id"],
-                            "activity_type_id": activity_type(vals.get("method", "phone")).id,
-                            "user_id": vals["specialist_id"],
-                            "date_deadline": vals.get("planned_date")
-                            or fields.Date.context_today(self),
-                            "summary": summary(
-                                vals.get("method", "phone"), vals.get("rule", "manual")
-                            ),
-                        }
-                        for vals in todo
-                    ]
-                )
+        if not todo:
+            return
+        model_id = self.env["ir.model"]._get_id("res.partner")
+        users = self.env["res.users"].sudo().browse({vals["specialist_id"] for vals in todo})
+        labels = {}
+        for lang in set(users.mapped("lang")):
+            labels[lang] = self.with_context(lang=lang)._cs_activity_type_and_summary()
+        user_lang = {user.id: user.lang for user in users}
+        today = self._cs_today()
+        activity_vals = []
+        for vals in todo:
+            activity_type, summary = labels[user_lang[vals["specialist_id"]]]
+            method = vals.get("method", "phone")
+            activity_vals.append(
+                {
+                    "res_model_id": model_id,
+                    "res_model": "res.partner",  # else precomputed record by record
+                    "res_id": vals["partner_id"],
+                    "activity_type_id": activity_type(method).id,
+                    "user_id": vals["specialist_id"],
+                    "date_deadline": vals.get("planned_date") or today,
+                    "summary": summary(method, vals.get("rule", "manual")),
+                    "automated": True,
+                }
             )
-            for vals, activity in zip(todo, activities, strict=True):
-                vals["activity_id"] = activity.id
-        return super().create(vals_list)
+        activities = (
+            self.env["mail.activity"]
+            .sudo()
+            .with_context(mail_activity_quick_update=True)
+            .create(activity_vals)
+        )
+        for vals, activity in zip(todo, activities, strict=True):
+            vals["activity_id"] = activity.id
 
     @api.model
     def _cs_activity_type_and_summary(self):
-        """Functions giving the activity type and summary of a follow-up's activity."""
+        """Functions giving the activity type and summary of a follow-up's activity,
+        in the language of the context."""
         types = {
             method: self.env.ref(xmlid, raise_if_not_found=False)
             for method, xmlid in METHOD_ACTIVITY_TYPE.items()
@@ -157,181 +187,6 @@ class CsFollowup(models.Model):
 
         return activity_type, summary
 
-    @api.model
-    def _cs_create_planned(self, plan):
-        """Plan the follow-ups of the dormancy cron, set-based.
-
-        Writes what ``create`` writes (the follow-ups, an activity on the customer
-        for each one that has a specialist, the specialist following the customer,
-        the specialist's activity counter) with two ``INSERT ... SELECT``, so that
-        planning 100,000 follow-ups does not cost 100,000 ORM creates.
-
-        :param plan: list of (customer, rule, method, planned date, specialist id)
-        :return: the new follow-ups
-        """
-        if not plan:
-            return self.browse()
-        self.env.flush_all()
-        cr = self.env.cr
-        now = cr.now()
-        uid = self.env.uid
-        activity_type, summary = self._cs_activity_type_and_summary()
-        with_activity = [row for row in plan if row[4]]
-        activity_ids = {}
-        if with_activity:
-            users = self.env["res.users"].sudo().browse({row[4] for row in with_activity})
-            tz = {user.id: user.tz for user in users}
-            cr.execute(
-                SQL(
-                    "SELECT nextval('mail_activity_id_seq') FROM generate_series(1, %s)",
-                    len(with_activity),
-                )
-            )
-            ids = [row[0] for row in cr.fetchall()]
-            activity_ids = {id(row): new_id for row, new_id in zip(with_activity, ids, strict=True)}
-            columns = list(
-                zip(
-                    *(
-                        (
-                            activity_ids[id(row)],
-                            partner.id,
-                            partner.display_name,
-                            activity_type(method).id,
-                            summary(method, rule),
-                            user_id,
-                            tz[user_id] or None,
-                            planned_date,
-                        )
-                        for row in with_activity
-                        for partner, rule, method, planned_date, user_id in [row]
-                    ),
-                    strict=True,
-                )
-            )
-            cr.execute(
-                SQL(
-                    """INSERT INTO mail_activity
-                              (id, res_model_id, res_model, res_id, res_name,
-                               activity_type_id, summary, user_id, user_tz,
-                               date_deadline, active,
-                               create_uid, create_date, write_uid, write_date)
-                       SELECT v.id, %(model_id)s, 'res.partner', v.res_id, v.res_name,
-                              v.type_id, v.summary, v.user_id, v.user_tz,
-                              v.deadline, TRUE, %(uid)s, %(now)s, %(uid)s, %(now)s
-                         FROM unnest(%(ids)s::int[], %(res_ids)s::int[],
-                                     %(names)s::varchar[], %(types)s::int[],
-                                     %(summaries)s::varchar[], %(users)s::int[],
-                                     %(tzs)s::varchar[], %(deadlines)s::date[])
-                              AS v(id, res_id, res_name, type_id, summary, user_id,
-                                   user_tz, deadline)""",
-                    model_id=self.env["ir.model"]._get_id("res.partner"),
-                    uid=uid,
-                    now=now,
-                    ids=list(columns[0]),
-                    res_ids=list(columns[1]),
-                    names=list(columns[2]),
-                    types=list(columns[3]),
-                    summaries=list(columns[4]),
-                    users=list(columns[5]),
-                    tzs=list(columns[6]),
-                    deadlines=list(columns[7]),
-                )
-            )
-        partners, rules, methods, dates, specialists = zip(*plan, strict=True)
-        cr.execute(
-            SQL(
-                """INSERT INTO cs_followup
-                          (partner_id, rule, method, planned_date, specialist_id,
-                           activity_id, state, company_id, planned_count, done_count,
-                           create_uid, create_date, write_uid, write_date)
-                   SELECT v.partner_id, v.rule, v.method, v.planned_date, v.specialist_id,
-                          v.activity_id, 'planned', %(company)s, 1, 0,
-                          %(uid)s, %(now)s, %(uid)s, %(now)s
-                     FROM unnest(%(partners)s::int[], %(rules)s::varchar[],
-                                 %(methods)s::varchar[], %(dates)s::date[],
-                                 %(specialists)s::int[], %(activities)s::int[])
-                          AS v(partner_id, rule, method, planned_date, specialist_id,
-                               activity_id)
-                RETURNING id""",
-                company=self.env.company.id,
-                uid=uid,
-                now=now,
-                partners=[partner.id for partner in partners],
-                rules=list(rules),
-                methods=list(methods),
-                dates=list(dates),
-                specialists=[user_id or None for user_id in specialists],
-                activities=[activity_ids.get(id(row)) for row in plan],
-            )
-        )
-        followups = self.browse([row[0] for row in cr.fetchall()])
-        self.env.invalidate_all()
-        if with_activity:
-            self._cs_after_bulk_activities(with_activity)
-        return followups
-
-    @api.model
-    def _cs_after_bulk_activities(self, rows):
-        """What ``mail.activity.create`` does after inserting: the specialist follows
-        the customer (default subtypes, existing followers kept, as
-        ``message_subscribe`` does) and the specialist's counter of activities due is
-        updated."""
-        today = fields.Date.today()
-        per_user = defaultdict(set)
-        due = defaultdict(int)
-        for partner, _rule, _method, planned_date, user_id in rows:
-            per_user[user_id].add(partner.id)
-            if planned_date <= today:
-                due[user_id] += 1
-        users = self.env["res.users"].sudo()
-        followers = self.env["mail.followers"].sudo()
-        new_followers = []
-        for user_id, partner_ids in per_user.items():
-            user_partner = users.browse(user_id).partner_id.filtered("active")
-            if not user_partner:
-                continue
-            new, _update = followers._add_default_followers(
-                "res.partner", sorted(partner_ids), user_partner.ids
-            )
-            new_followers.extend(
-                (res_id, values["partner_id"], values["subtype_ids"][0][2])
-                for res_id, values_list in new.items()
-                for values in values_list
-            )
-        if new_followers:
-            subscriptions = [
-                (res_id, partner_id, subtype_id)
-                for res_id, partner_id, subtype_ids in new_followers
-                for subtype_id in subtype_ids
-            ]
-            self.env.cr.execute(
-                SQL(
-                    """WITH fol AS (
-                           INSERT INTO mail_followers (res_model, res_id, partner_id)
-                           SELECT 'res.partner', v.res_id, v.partner_id
-                             FROM unnest(%s::int[], %s::int[]) AS v(res_id, partner_id)
-                           RETURNING id, res_id, partner_id)
-                       INSERT INTO mail_followers_mail_message_subtype_rel
-                              (mail_followers_id, mail_message_subtype_id)
-                       SELECT fol.id, v.subtype_id
-                         FROM fol
-                         JOIN unnest(%s::int[], %s::int[], %s::int[])
-                              AS v(res_id, partner_id, subtype_id)
-                           ON v.res_id = fol.res_id AND v.partner_id = fol.partner_id""",
-                    [row[0] for row in new_followers],
-                    [row[1] for row in new_followers],
-                    [row[0] for row in subscriptions],
-                    [row[1] for row in subscriptions],
-                    [row[2] for row in subscriptions],
-                )
-            )
-            followers.invalidate_model()
-            self.env["res.partner"].invalidate_model(["message_follower_ids"])
-        for user_id, count in due.items():
-            users.browse(user_id)._bus_send(
-                "mail.activity/updated", {"activity_created": True, "count_diff": count}
-            )
-
     def _check_planned(self):
         not_planned = self.filtered(lambda f: f.state != "planned")
         if not_planned:
@@ -344,17 +199,12 @@ class CsFollowup(models.Model):
 
     def action_done(self):
         self._check_planned()
-        today = fields.Date.context_today(self)
-        self.write({"state": "done", "done_date": today})
-        for followup in self:
-            if followup.activity_id:
-                followup.activity_id.sudo().action_feedback(
-                    feedback=followup.outcome or self.env._("Follow-up done.")
-                )
-        customers = self.partner_id.sudo().filtered(
-            lambda p: not p.cs_last_contact_date or p.cs_last_contact_date < today
-        )
-        customers.write({"cs_last_contact_date": today})
+        self._cs_mark_done()
+        for followup in self.filtered("activity_id"):
+            followup.activity_id.sudo().action_feedback(
+                feedback=html2plaintext(followup.outcome or "").strip()
+                or self.env._("Follow-up done.")
+            )
         return True
 
     def action_cancel(self):
@@ -363,9 +213,319 @@ class CsFollowup(models.Model):
         self.activity_id.sudo().unlink()
         return True
 
+    def _cs_mark_done(self, feedback=None):
+        """Mark planned follow-ups done today (company's time zone), with the
+        feedback as outcome, and move their customers' last-contact date."""
+        today = self._cs_today()
+        vals = {"state": "done", "done_date": today}
+        if feedback:
+            vals["outcome"] = plaintext2html(feedback)
+        self.write(vals)
+        customers = self.partner_id.sudo().filtered(
+            lambda p: not p.cs_last_contact_date or p.cs_last_contact_date < today
+        )
+        customers.write({"cs_last_contact_date": today})
+
     def _cs_cancel_reordered(self):
-        """The customer ordered again: cancel what the dormancy rules planned."""
+        """The customer ordered again: cancel what the dormancy rules planned. The
+        chatter line is in the company's language."""
         self.write({"state": "cancelled"})
         self.activity_id.sudo().unlink()
-        body = Markup("<p>%s</p>") % self.env._("Cancelled: the customer has ordered again.")
+        lang = self.env.company.partner_id.lang or self.env.lang
+        text = self.with_context(lang=lang).env._("Cancelled: the customer has ordered again.")
+        body = Markup("<p>%s</p>") % text
         self._message_log_batch({followup.id: body for followup in self})
+
+    # ------------------------------------------------------------ local time
+
+    @api.model
+    def _cs_tz(self):
+        """The department's time zone: the company's, else the user's."""
+        return self.env.company.partner_id.tz or self.env.user.tz or "UTC"
+
+    @api.model
+    def _cs_today(self):
+        return fields.Date.context_today(self.with_context(tz=self._cs_tz()))
+
+    @api.model
+    def _cs_local_date(self, value):
+        """The local date of a UTC datetime."""
+        return fields.Datetime.context_timestamp(self.with_context(tz=self._cs_tz()), value).date()
+
+    # --------------------------------------------------------------- crons
+
+    @api.model
+    def _cron_plan_dormancy(self, batch_size=None):
+        """The dormancy follow-up (客户跟进): once a day classify every customer in one
+        statement, then plan the follow-ups of one batch of the customers that need
+        something per call; Odoo calls again while some remain.
+
+        :return: the number of customers still to process
+        """
+        followups = self.sudo()
+        Partner = self.env["res.partner"].sudo()
+        batch_size = batch_size or Partner._cs_get_param("cron_batch_size", 2000)
+        today = followups._cs_today()
+        params = self.env["ir.config_parameter"].sudo()
+        if params.get_param(CLASSIFIED_ON) != fields.Date.to_string(today):
+            followups._cs_classify_customers(today)
+            params.set_param(CLASSIFIED_ON, fields.Date.to_string(today))
+        domain = [("cs_dormancy_todo", "!=", False)]
+        partners = Partner.search(domain, order="id", limit=batch_size)
+        if partners:
+            followups._cs_plan_batch(partners, today)
+        remaining = Partner.search_count(domain) if len(partners) == batch_size else 0
+        self.env["ir.cron"]._notify_progress(done=len(partners), remaining=remaining)
+        return remaining
+
+    @api.model
+    def _cs_classify_customers(self, today):
+        """Classify every customer in one statement (the suite's own columns):
+        last order, last contact, dormancy and what the batches must do."""
+        thresholds = self.env["res.partner"]._cs_thresholds()
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+WITH cust AS (
+    SELECT p.id, p.cs_owner, p.cs_specialist_id, p.cs_handover_date,
+           p.cs_last_contact_date,
+           (p.create_date AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date AS created
+      FROM res_partner p
+     WHERE p.active AND p.parent_id IS NULL
+       AND (p.customer_rank > 0 OR p.cs_specialist_id IS NOT NULL)
+), last_order AS (
+    SELECT p.commercial_partner_id AS pid,
+           (max(so.date_order) AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date AS d
+      FROM sale_order so JOIN res_partner p ON p.id = so.partner_id
+     WHERE so.state = 'sale'
+  GROUP BY 1
+), fu AS (
+    SELECT partner_id AS pid,
+           max(done_date) FILTER (WHERE state = 'done') AS last_contact,
+           max(planned_date) FILTER (WHERE state != 'cancelled') AS last_planned,
+           count(*) FILTER (WHERE (state = 'done' AND done_date BETWEEN %(start)s AND %(end)s)
+                               OR (state = 'planned'
+                                   AND planned_date BETWEEN %(start)s AND %(end)s)) AS contacts,
+           bool_or(state = 'planned' AND rule IN %(rules)s) AS rule_planned
+      FROM cs_followup
+  GROUP BY 1
+), owing AS (
+    SELECT aml.partner_id AS pid
+      FROM account_move_line aml JOIN account_account a ON a.id = aml.account_id
+     WHERE a.account_type = 'asset_receivable' AND aml.parent_state = 'posted'
+       AND NOT aml.reconciled
+  GROUP BY 1 HAVING sum(aml.amount_residual) > 0
+), note AS (
+    SELECT m.res_id AS pid, (max(m.date) AT TIME ZONE 'UTC' AT TIME ZONE %(tz)s)::date AS d
+      FROM mail_message m
+      JOIN res_partner p ON p.id = m.res_id
+      JOIN res_users u ON u.id = p.user_id
+     WHERE m.model = 'res.partner' AND m.author_id = u.partner_id
+       AND m.message_type IN ('comment', 'notification')
+  GROUP BY 1
+), facts AS (
+    SELECT c.id, lo.d AS last_order,
+           greatest(c.cs_last_contact_date, f.last_contact) AS last_contact,
+           %(today)s - coalesce(lo.d, c.created) AS idle,
+           coalesce(lo.d, c.created) AS reference, f.last_planned,
+           coalesce(f.contacts, 0) AS contacts, coalesce(f.rule_planned, FALSE) AS rule_planned,
+           o.pid IS NOT NULL AS owing,
+           c.cs_owner = 'sales'
+               AND %(today)s - coalesce(greatest(lo.d, n.d), c.created) > %(silence)s
+               AS silent,
+           c.cs_owner = 'customer_service'
+               OR (c.cs_specialist_id IS NOT NULL AND c.cs_handover_date IS NULL) AS covered
+      FROM cust c
+      LEFT JOIN last_order lo ON lo.pid = c.id
+      LEFT JOIN fu f ON f.pid = c.id
+      LEFT JOIN owing o ON o.pid = c.id
+      LEFT JOIN note n ON n.pid = c.id
+), classified AS (
+    SELECT id, last_order, last_contact,
+           CASE WHEN silent AND owing THEN 'sales_lapsed'
+                WHEN idle > %(month)s THEN 'idle_month'
+                WHEN idle > %(week)s THEN 'idle_week'
+                ELSE 'active' END AS dormancy,
+           CASE WHEN silent AND NOT owing THEN 'takeover'
+                WHEN idle <= %(week)s THEN CASE WHEN rule_planned THEN 'cancel' END
+                WHEN NOT covered THEN NULL
+                WHEN idle > %(month)s THEN CASE WHEN contacts < %(per_month)s THEN 'plan' END
+                WHEN last_planned IS NULL OR last_planned <= reference THEN 'plan'
+           END AS todo
+      FROM facts
+)
+UPDATE res_partner p
+   SET cs_last_order_date = c.last_order,
+       cs_last_contact_date = c.last_contact,
+       cs_dormancy = c.dormancy,
+       cs_dormancy_todo = c.todo
+  FROM classified c
+ WHERE p.id = c.id
+   AND (p.cs_last_order_date IS DISTINCT FROM c.last_order
+        OR p.cs_last_contact_date IS DISTINCT FROM c.last_contact
+        OR p.cs_dormancy IS DISTINCT FROM c.dormancy
+        OR p.cs_dormancy_todo IS DISTINCT FROM c.todo)
+""",
+                tz=self._cs_tz(),
+                today=today,
+                start=date_utils.start_of(today, "month"),
+                end=date_utils.end_of(today, "month"),
+                rules=DORMANCY_RULES,
+                silence=thresholds["sales_silence_days"],
+                month=thresholds["idle_month_days"],
+                week=thresholds["idle_week_days"],
+                per_month=thresholds["contacts_per_month"],
+            )
+        )
+        self.env["res.partner"].invalidate_model(
+            ["cs_last_order_date", "cs_last_contact_date", "cs_dormancy", "cs_dormancy_todo"]
+        )
+
+    @api.model
+    def _cs_plan_batch(self, partners, today):
+        """Do what the classification left to do for a batch of customers: take
+        over, cancel, or plan the contacts of rules 1-3, in a fixed number of
+        queries whatever the batch size."""
+        thresholds = self.env["res.partner"]._cs_thresholds()
+        todo = partners.grouped("cs_dormancy_todo")
+        takeover = todo.get("takeover", partners.browse())
+        if takeover:
+            self._cs_take_over(takeover, today)
+        cancel = todo.get("cancel")
+        if cancel:
+            self.search(
+                [
+                    ("partner_id", "in", cancel.ids),
+                    ("state", "=", "planned"),
+                    ("rule", "in", DORMANCY_RULES),
+                ]
+            )._cs_cancel_reordered()
+        to_plan = takeover | todo.get("plan", partners.browse())
+        month = self._cs_month_contacts(to_plan, today)
+        month_end = date_utils.end_of(today, "month")
+        plan = []
+        for partner in to_plan:
+            reference = partner.cs_last_order_date or self._cs_local_date(partner.create_date)
+            idle = (today - reference).days
+            contacts, busy = month.get(partner.id, (0, ()))
+            rows = []
+            if partner in takeover:
+                rows.append(("takeover", today))
+            if idle > thresholds["idle_month_days"]:
+                missing = thresholds["contacts_per_month"] - contacts - len(rows)
+                busy = set(busy) | {day for _rule, day in rows}
+                rows += [
+                    ("idle_month", day) for day in spread_dates(today, month_end, missing, busy)
+                ]
+            elif idle > thresholds["idle_week_days"] and not rows:
+                rows.append(("idle_week", today + timedelta(days=thresholds["call_within_days"])))
+            plan += [(partner, rule, day) for rule, day in rows]
+        self._cs_create_planned(plan)
+        self.env.cr.execute(
+            SQL(
+                "UPDATE res_partner SET cs_dormancy_todo = NULL WHERE id = ANY(%s)",
+                partners.ids,
+            )
+        )
+        partners.invalidate_recordset(["cs_dormancy_todo"])
+
+    @api.model
+    def _cs_month_contacts(self, partners, today):
+        """{customer id: (contacts done or planned this month, planned days)}."""
+        if not partners:
+            return {}
+        self.flush_model()
+        self.env.cr.execute(
+            SQL(
+                """SELECT partner_id,
+                          count(*),
+                          array_agg(planned_date) FILTER (WHERE state = 'planned')
+                     FROM cs_followup
+                    WHERE partner_id = ANY(%(ids)s)
+                      AND ((state = 'done' AND done_date BETWEEN %(start)s AND %(end)s)
+                           OR (state = 'planned'
+                               AND planned_date BETWEEN %(start)s AND %(end)s))
+                 GROUP BY partner_id""",
+                ids=partners.ids,
+                start=date_utils.start_of(today, "month"),
+                end=date_utils.end_of(today, "month"),
+            )
+        )
+        return {pid: (count, days or ()) for pid, count, days in self.env.cr.fetchall()}
+
+    @api.model
+    def _cs_create_planned(self, plan):
+        """Write the follow-ups the dormancy rules plan: their activities (and so the
+        specialists following the customers) through the ORM in one ``create``, the
+        follow-ups themselves, the suite's own table, with one ``INSERT``.
+
+        :param plan: list of (customer, rule, planned date)
+        :return: the new follow-ups
+        """
+        if not plan:
+            return self.browse()
+        vals_list = [
+            {
+                "partner_id": partner.id,
+                "rule": rule,
+                "method": "phone",
+                "planned_date": day,
+                "specialist_id": partner.cs_specialist_id.id,
+            }
+            for partner, rule, day in plan
+        ]
+        self._cs_prepare_activities(vals_list)
+        self.env.flush_all()
+        now = self.env.cr.now()
+        self.env.cr.execute(
+            SQL(
+                """INSERT INTO cs_followup
+                          (partner_id, rule, method, planned_date, specialist_id,
+                           activity_id, state, company_id, planned_count, done_count,
+                           create_uid, create_date, write_uid, write_date)
+                   SELECT v.partner_id, v.rule, 'phone', v.planned_date, v.specialist_id,
+                          v.activity_id, 'planned', %(company)s, 1, 0,
+                          %(uid)s, %(now)s, %(uid)s, %(now)s
+                     FROM unnest(%(partners)s::int[], %(rules)s::varchar[],
+                                 %(dates)s::date[], %(specialists)s::int[],
+                                 %(activities)s::int[])
+                          AS v(partner_id, rule, planned_date, specialist_id, activity_id)
+                RETURNING id""",
+                company=self.env.company.id,
+                uid=self.env.uid,
+                now=now,
+                partners=[vals["partner_id"] for vals in vals_list],
+                rules=[vals["rule"] for vals in vals_list],
+                dates=[vals["planned_date"] for vals in vals_list],
+                specialists=[vals["specialist_id"] or None for vals in vals_list],
+                activities=[vals.get("activity_id") for vals in vals_list],
+            )
+        )
+        followups = self.browse([row[0] for row in self.env.cr.fetchall()])
+        self.env["res.partner"].invalidate_model(["cs_followup_ids"])
+        return followups
+
+    @api.model
+    def _cs_take_over(self, partners, today):
+        """Customer service takes over customers the salesperson left (rule 3). The
+        chatter line is in the company's language."""
+        partners.with_context(tracking_disable=True).write(
+            {
+                "cs_owner": "customer_service",
+                "cs_takeover_date": today,
+                "cs_handover_date": False,
+                "cs_handover_reason": False,
+            }
+        )
+        silence = self.env["res.partner"]._cs_get_param("sales_silence_days", 60)
+        lang = self.env.company.partner_id.lang or self.env.lang
+        body = self.with_context(lang=lang).env._(
+            "Taken over by customer service: the salesperson has logged nothing for "
+            "more than %(days)s days and the customer owes nothing.",
+            days=silence,
+        )
+        partners._message_log_batch({partner.id: body for partner in partners})
+        unassigned = partners.filtered(lambda p: not p.cs_specialist_id)
+        if unassigned:
+            unassigned.with_context(lang=lang)._cs_assign_balanced(raise_if_full=False)

@@ -1,6 +1,5 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import logging
 from collections import defaultdict
 from datetime import timedelta
 
@@ -8,9 +7,6 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL, date_utils
-
-_logger = logging.getLogger(__name__)
 
 CONFIDENTIALITY_RANK = {"public": 0, "internal": 1, "secret": 2, "top_secret": 3}
 # Settings (ir.config_parameter keys, without the module prefix) and their defaults.
@@ -106,6 +102,26 @@ class ResPartner(models.Model):
         copy=False,
         help="When customer service took this customer over from sales.",
     )
+    cs_handover_date = fields.Date(
+        string="Handed to Sales On",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="When customer service explicitly handed this customer to sales. Until "
+        "then the dormancy rules call every customer who has a specialist.",
+    )
+    cs_handover_reason = fields.Char(
+        string="Hand-over Reason", readonly=True, copy=False, tracking=True
+    )
+    cs_dormancy_todo = fields.Selection(
+        [("plan", "Plan Contacts"), ("takeover", "Take Over"), ("cancel", "Cancel Contacts")],
+        string="Dormancy To Do",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Set by the daily classification: what the dormancy scheduled action "
+        "still has to do for this customer.",
+    )
     cs_followup_ids = fields.One2many("cs.followup", "partner_id", string="Follow-ups")
     cs_followup_count = fields.Integer(
         string="Follow-up Count", compute="_compute_cs_followup_count"
@@ -199,6 +215,17 @@ class ResPartner(models.Model):
         action["domain"] = [("partner_id", "child_of", self.id)]
         action["context"] = {"default_partner_id": self.id}
         return action
+
+    def action_cs_hand_to_sales(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Hand Over to Sales"),
+            "res_model": "cs.handover.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_partner_ids": [fields.Command.set(self.ids)]},
+        }
 
     def action_cs_request_confidentiality(self):
         self.ensure_one()
@@ -337,268 +364,43 @@ class ResPartner(models.Model):
                 user_id=user.id,
             )
 
-    # ---------------------------------------------------------------- cron
+    # ------------------------------------------------------------ hand-over
 
-    @api.model
-    def _cs_customer_domain(self):
-        return [
-            ("parent_id", "=", False),
-            "|",
-            ("customer_rank", ">", 0),
-            ("cs_specialist_id", "!=", False),
-        ]
-
-    @api.model
-    def _cron_dormancy_followup(self, batch_size=None):
-        """Classify customers by dormancy and plan the follow-ups the rules ask for.
-
-        Works on batches of customers; each batch costs a fixed number of queries
-        (grouped SQL for the last order, last contact, follow-ups of the month,
-        receivables and the salesperson's last note), whatever its size.
-        """
-        batch_size = batch_size or self._cs_get_param("cron_batch_size", 2000)
-        partner_ids = self.sudo().search(self._cs_customer_domain(), order="id").ids
-        total = len(partner_ids)
-        thresholds = self._cs_thresholds()
-        today = fields.Date.context_today(self)
-        for start in range(0, total, batch_size):
-            batch = self.sudo().browse(partner_ids[start : start + batch_size])
-            batch._cs_dormancy_batch(today, thresholds)
-            done = min(start + batch_size, total)
-            self.env["ir.cron"]._notify_progress(done=done, remaining=total - done)
-            # Commit each batch only when run as a scheduled action.
-            if self.env.context.get("ir_cron_progress_id") and not (
-                self.env.registry.in_test_mode()
-            ):
-                self.env.cr.commit()  # pylint: disable=invalid-commit
-        return total
-
-    def _cs_dormancy_facts(self, today):
-        """What the rules need about a batch, in a fixed number of queries."""
-        ids = list(self.ids)
-        cr = self.env.cr
-        self.env.flush_all()
-        # Last confirmed order per commercial partner.
-        cr.execute(
-            SQL(
-                """SELECT p.commercial_partner_id, max(so.date_order)::date
-                     FROM sale_order so
-                     JOIN res_partner p ON p.id = so.partner_id
-                    WHERE so.state = 'sale' AND p.commercial_partner_id = ANY(%s)
-                 GROUP BY p.commercial_partner_id""",
-                ids,
-            )
+    def _cs_hand_to_sales(self, reason):
+        """Hand customers explicitly to sales (rule 4): sales follows them up and the
+        dormancy rules leave them alone until sales is silent for too long (rule 3).
+        The planned dormancy follow-ups are cancelled; the date and reason go to the
+        chatter."""
+        if not self.env.user.has_group("cs_service_dept.group_cs_specialist"):
+            raise UserError(self.env._("Only customer service hands customers over to sales."))
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Give the reason for handing the customer to sales."))
+        today = self.env["cs.followup"]._cs_today()
+        self.sudo().write(
+            {
+                "cs_owner": "sales",
+                "cs_handover_date": today,
+                "cs_handover_reason": reason,
+                "cs_dormancy_todo": False,
+            }
         )
-        last_order = dict(cr.fetchall())
-        # Follow-ups: last contact, latest planned date, contacts of this month.
-        month_start = date_utils.start_of(today, "month")
-        month_end = date_utils.end_of(today, "month")
-        cr.execute(
-            SQL(
-                """SELECT partner_id,
-                          max(done_date) FILTER (WHERE state = 'done'),
-                          max(planned_date) FILTER (WHERE state != 'cancelled'),
-                          count(*) FILTER (WHERE state = 'done'
-                                AND done_date BETWEEN %(start)s AND %(end)s),
-                          count(*) FILTER (WHERE state = 'planned'
-                                AND planned_date BETWEEN %(start)s AND %(end)s)
-                     FROM cs_followup
-                    WHERE partner_id = ANY(%(ids)s)
-                 GROUP BY partner_id""",
-                ids=ids,
-                start=month_start,
-                end=month_end,
-            )
-        )
-        followups = {row[0]: row[1:] for row in cr.fetchall()}
-        # Open receivables (overdue or not).
-        cr.execute(
-            SQL(
-                """SELECT aml.partner_id, sum(aml.amount_residual)
-                     FROM account_move_line aml
-                     JOIN account_account acc ON acc.id = aml.account_id
-                    WHERE aml.partner_id = ANY(%s)
-                      AND acc.account_type = 'asset_receivable'
-                      AND aml.parent_state = 'posted' AND NOT aml.reconciled
-                 GROUP BY aml.partner_id
-                   HAVING sum(aml.amount_residual) > 0""",
-                ids,
-            )
-        )
-        owing = {row[0] for row in cr.fetchall()}
-        # The salesperson's last note or logged activity on the customer.
-        cr.execute(
-            SQL(
-                """SELECT m.res_id, max(m.date)::date
-                     FROM mail_message m
-                     JOIN res_partner p ON p.id = m.res_id
-                     JOIN res_users u ON u.id = p.user_id
-                    WHERE m.model = 'res.partner' AND m.res_id = ANY(%s)
-                      AND m.author_id = u.partner_id
-                      AND m.message_type IN ('comment', 'notification')
-                 GROUP BY m.res_id""",
-                ids,
-            )
-        )
-        sales_note = dict(cr.fetchall())
-        # Phone calls logged as done on the customer count as contacts too.
-        call_type = self.env.ref("mail.mail_activity_data_call", raise_if_not_found=False)
-        calls = {}
-        if call_type:
-            cr.execute(
-                SQL(
-                    """SELECT res_id, max(date)::date
-                         FROM mail_message
-                        WHERE model = 'res.partner' AND res_id = ANY(%s)
-                          AND mail_activity_type_id = %s
-                     GROUP BY res_id""",
-                    ids,
-                    call_type.id,
-                )
-            )
-            calls = dict(cr.fetchall())
-        # Planned follow-ups of customers who ordered again are cancelled.
-        planned = self.env["cs.followup"].search(
-            [
-                ("partner_id", "in", ids),
-                ("state", "=", "planned"),
-                ("rule", "in", ("idle_week", "idle_month", "takeover")),
-            ]
-        )
-        return {
-            "last_order": last_order,
-            "followups": followups,
-            "owing": owing,
-            "sales_note": sales_note,
-            "calls": calls,
-            "planned": planned.grouped("partner_id"),
-            "month_end": month_end,
-        }
-
-    def _cs_dormancy_plan(self, facts, today, thresholds):
-        """Decide, in memory, the dormancy of one customer and what to plan.
-
-        :return: (dormancy, taken over?, [(rule, planned date)], cancel planned?)
-        """
-        self.ensure_one()
-        last_order = facts["last_order"].get(self.id)
-        reference = last_order or self.create_date.date()
-        idle_days = (today - reference).days
-        if idle_days > thresholds["idle_month_days"]:
-            dormancy = "idle_month"
-        elif idle_days > thresholds["idle_week_days"]:
-            dormancy = "idle_week"
-        else:
-            dormancy = "active"
-        takeover = False
-        if self.cs_owner == "sales":
-            last_sales = max(
-                filter(None, (last_order, facts["sales_note"].get(self.id))),
-                default=self.create_date.date(),
-            )
-            if (today - last_sales).days > thresholds["sales_silence_days"]:
-                if self.id in facts["owing"]:
-                    dormancy = "sales_lapsed"
-                else:
-                    takeover = True
-        if dormancy == "active":
-            return dormancy, takeover, [], True
-        if self.cs_owner == "sales" and not takeover:
-            return dormancy, False, [], False  # rule 4: left to sales
-        _contact, last_planned, done_month, planned_month = facts["followups"].get(
-            self.id, (None, None, 0, 0)
-        )
-        plan = []
-        if takeover:
-            plan.append(("takeover", today))
-            planned_month += 1
-        if dormancy == "idle_week":
-            if not takeover and (not last_planned or last_planned <= reference):
-                call_date = today + timedelta(days=thresholds["call_within_days"])
-                plan.append(("idle_week", call_date))
-        else:
-            missing = max(thresholds["contacts_per_month"] - done_month - planned_month, 0)
-            days_left = (facts["month_end"] - today).days
-            for index in range(missing):
-                offset = days_left * (index + 1) // (missing + 1)
-                plan.append(("idle_month", today + timedelta(days=offset)))
-        return dormancy, takeover, plan, False
-
-    def _cs_dormancy_batch(self, today, thresholds):
-        facts = self._cs_dormancy_facts(today)
-        updates, takeover, to_cancel, new_followups = [], [], [], []
-        for partner in self:
-            dormancy, taken, plan, cancel = partner._cs_dormancy_plan(facts, today, thresholds)
-            last_contact = max(
-                filter(
-                    None,
-                    (
-                        facts["followups"].get(partner.id, (None,))[0],
-                        facts["calls"].get(partner.id),
-                    ),
-                ),
-                default=None,
-            )
-            updates.append(
-                (partner.id, facts["last_order"].get(partner.id), last_contact, dormancy)
-            )
-            if taken:
-                takeover.append(partner.id)
-            if cancel:
-                to_cancel.extend(facts["planned"].get(partner, []))
-            new_followups.extend((partner, rule, day) for rule, day in plan)
-
-        self._cs_write_dormancy(updates)
-        if takeover:
-            self._cs_take_over(self.browse(takeover), today)
-        if to_cancel:
-            self.env["cs.followup"].union(*to_cancel)._cs_cancel_reordered()
-        if new_followups:
-            self.env["cs.followup"]._cs_create_planned(
+        planned = (
+            self.env["cs.followup"]
+            .sudo()
+            .search(
                 [
-                    (partner, rule, "phone", planned_date, partner.cs_specialist_id.id)
-                    for partner, rule, planned_date in new_followups
+                    ("partner_id", "in", self.ids),
+                    ("state", "=", "planned"),
+                    ("rule", "!=", "manual"),
                 ]
             )
-
-    def _cs_write_dormancy(self, updates):
-        """Store the dates and dormancy of a batch in one UPDATE."""
-        if not updates:
-            return
-        ids, orders, contacts, states = zip(*updates, strict=True)
-        self.env.cr.execute(
-            SQL(
-                """UPDATE res_partner p
-                      SET cs_last_order_date = v.last_order,
-                          cs_last_contact_date = v.last_contact,
-                          cs_dormancy = v.dormancy
-                     FROM unnest(%s::int[], %s::date[], %s::date[], %s::varchar[])
-                          AS v(id, last_order, last_contact, dormancy)
-                    WHERE p.id = v.id
-                      AND (p.cs_last_order_date IS DISTINCT FROM v.last_order
-                           OR p.cs_last_contact_date IS DISTINCT FROM v.last_contact
-                           OR p.cs_dormancy IS DISTINCT FROM v.dormancy)""",
-                list(ids),
-                list(orders),
-                list(contacts),
-                list(states),
-            )
         )
-        self.invalidate_model(["cs_last_order_date", "cs_last_contact_date", "cs_dormancy"])
-
-    @api.model
-    def _cs_take_over(self, partners, today):
-        """Customer service takes over customers the salesperson left."""
-        partners.with_context(tracking_disable=True).write(
-            {"cs_owner": "customer_service", "cs_takeover_date": today}
-        )
-        silence = self._cs_get_param("sales_silence_days", 60)
+        planned.write({"state": "cancelled"})
+        planned.activity_id.unlink()
         body = self.env._(
-            "Taken over by customer service: the salesperson has logged nothing for "
-            "more than %(days)s days and the customer owes nothing.",
-            days=silence,
+            "Handed over to sales on %(date)s: %(reason)s",
+            date=fields.Date.to_string(today),
+            reason=reason,
         )
-        partners._message_log_batch({partner.id: body for partner in partners})
-        unassigned = partners.filtered(lambda p: not p.cs_specialist_id)
-        if unassigned:
-            unassigned._cs_assign_balanced(raise_if_full=False)
+        self.sudo()._message_log_batch({partner.id: body for partner in self})

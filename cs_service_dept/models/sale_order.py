@@ -9,9 +9,11 @@ class SaleOrder(models.Model):
     def _action_confirm(self):
         res = super()._action_confirm()
         # Keep the customer file's last order date current between two cron runs.
+        # The date is the order's local date in the company's time zone.
         by_customer = self.grouped(lambda order: order.partner_id.commercial_partner_id)
+        Followup = self.env["cs.followup"]
         for customer, orders in by_customer.items():
-            last = max(orders.mapped("date_order")).date()
+            last = Followup._cs_local_date(max(orders.mapped("date_order")))
             if not customer.cs_last_order_date or customer.cs_last_order_date < last:
                 customer.sudo().write({"cs_last_order_date": last})
         return res

@@ -1,1 +1,2 @@
 from . import cs_assign_wizard
+from . import cs_handover_wizard

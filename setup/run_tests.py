@@ -6,6 +6,13 @@ Steps, each counted in the closing line "N passed, M failed":
    each addon installing and uninstalling alone);
 3. the addons' own Odoo tests, on a throw-away copy of a template database that
    holds the addons' dependencies (built once, then reused while its inputs match).
+
+With --upstream: the suites of the Odoo and OCA modules the addons extend
+(UPSTREAM), in a fresh database where the four addons are installed with tests
+enabled: each upstream module's at_install tests run when it installs, its
+post_install tests once everything, cs_* included, is installed. With
+--upstream --reference the same suites run in a database without cs_*, to
+compare the counts.
 """
 
 import argparse
@@ -29,6 +36,11 @@ ALL_MODULES = os.environ.get(
 PYTHON = sys.executable
 STATS_RE = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database")
 LOG_RE = re.compile(r"^\S+ \S+ \d+ (ERROR|CRITICAL) ")
+TEST_RE = re.compile(
+    r"^\S+ \S+ \d+ \w+ \S+ odoo\.addons\.(\w+)\.tests\.\S*: (Starting|FAIL:|ERROR:|skipped) (\S+)"
+)
+# The Odoo and OCA modules cs_suite extends, whose own suites must still pass.
+UPSTREAM = ["helpdesk_mgmt", "base_tier_validation", "sale", "repair", "survey"]
 
 
 class Tally:
@@ -204,6 +216,37 @@ def run_repo_checks(tally, template, pytest_args):
     tally.add("repository checks", counter.passed, failed)
 
 
+def run_odoo(cmd):
+    """Run odoo-bin, echo its log; return (stats, exit status, logged errors,
+    {module: {"run", "failed", "skipped": count}})."""
+    stats = None
+    logged_errors = 0
+    per_module = {}
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    for line in proc.stdout:
+        sys.stdout.write(line)
+        if m := STATS_RE.search(line):
+            stats = tuple(int(x) for x in m.groups())
+            continue
+        if LOG_RE.match(line):
+            logged_errors += 1
+        if m := TEST_RE.match(line):
+            counts = per_module.setdefault(m[1], dict.fromkeys(("run", "failed", "skipped"), 0))
+            counts[{"Starting": "run", "skipped": "skipped"}.get(m[2], "failed")] += 1
+    return stats, proc.wait(), logged_errors, per_module
+
+
+def tally_odoo(tally, name, stats, rc, logged_errors):
+    if stats is None:
+        tally.add(f"{name} (no result: see the log above)", 0, 1)
+        return
+    failed, errors, total = stats
+    bad = failed + errors
+    if not bad and (rc or logged_errors):
+        bad = 1  # errors logged outside any test, e.g. while installing
+    tally.add(name, max(total - failed - errors, 0), bad)
+
+
 def run_odoo_tests(tally, template, modules, test_tags, keep_db):
     db = f"cs_test_{os.getpid()}"
     banner(f"Odoo tests of {', '.join(modules)} in {db}")
@@ -225,28 +268,50 @@ def run_odoo_tests(tally, template, modules, test_tags, keep_db):
     )
     if test_tags:
         cmd.append(f"--test-tags={test_tags}")
-    stats = None
-    logged_errors = 0
     try:
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        for line in proc.stdout:
-            sys.stdout.write(line)
-            if m := STATS_RE.search(line):
-                stats = tuple(int(x) for x in m.groups())
-            elif LOG_RE.match(line):
-                logged_errors += 1
-        rc = proc.wait()
+        stats, rc, logged_errors, _per_module = run_odoo(cmd)
     finally:
         if not keep_db:
             drop_db(db)
-    if stats is None:
-        tally.add("Odoo tests (no result: see the log above)", 0, 1)
-        return
-    failed, errors, total = stats
-    bad = failed + errors
-    if not bad and (rc or logged_errors):
-        bad = 1  # errors logged outside any test, e.g. while installing
-    tally.add("Odoo tests", max(total - failed - errors, 0), bad)
+    tally_odoo(tally, "Odoo tests", stats, rc, logged_errors)
+
+
+def run_upstream_tests(tally, keep_db, reference=False, test_tags=None):
+    """The upstream modules' suites in a fresh database holding the addons
+    (or, for reference, only what they depend on)."""
+    modules = external_depends() if reference else ALL_MODULES
+    db = f"cs_upstream_{os.getpid()}"
+    tags = test_tags or ",".join(f"/{m}" for m in UPSTREAM)
+    banner(
+        f"upstream suites {', '.join(UPSTREAM)} in {db}, a fresh database with "
+        f"{', '.join(modules)} installed with tests enabled"
+    )
+    drop_db(db)
+    cmd = odoo_cmd(
+        "-d",
+        db,
+        "-i",
+        ",".join(modules),
+        "--test-enable",
+        f"--test-tags={tags}",
+        "--stop-after-init",
+        "--http-port",
+        str(free_port()),
+        "--log-handler=odoo.tests.stats:WARNING",
+        "--log-handler=odoo.modules.loading:WARNING",
+    )
+    try:
+        stats, rc, logged_errors, per_module = run_odoo(cmd)
+    finally:
+        if not keep_db:
+            drop_db(db)
+    print(f"\nupstream suites {'without' if reference else 'with'} cs_*:")
+    for module, counts in sorted(per_module.items()):
+        print(
+            f"  {module:22} {counts['run']:4} run, {counts['failed']:3} failed, "
+            f"{counts['skipped']:3} skipped"
+        )
+    tally_odoo(tally, "upstream suites", stats, rc, logged_errors)
 
 
 def main():
@@ -256,7 +321,25 @@ def main():
     parser.add_argument("--test-tags", help="Odoo --test-tags for the addons' tests")
     parser.add_argument("--no-lint", action="store_true", help="skip the linters")
     parser.add_argument("--keep-db", action="store_true", help="keep the test database")
+    parser.add_argument(
+        "--upstream",
+        action="store_true",
+        help=f"only the suites of the modules cs_suite extends ({', '.join(UPSTREAM)}), "
+        "with the addons installed",
+    )
+    parser.add_argument(
+        "--reference",
+        action="store_true",
+        help="with --upstream: the same suites without the addons, to compare counts",
+    )
     args = parser.parse_args()
+    if args.upstream:
+        if args.modules or args.keyword:
+            parser.error("--upstream runs the upstream suites only: no modules, no -k")
+        tally = Tally()
+        t0 = time.time()
+        run_upstream_tests(tally, args.keep_db, args.reference, args.test_tags)
+        return finish(tally, t0)
     unknown = set(args.modules) - set(ALL_MODULES)
     if unknown:
         parser.error(f"unknown module(s): {', '.join(sorted(unknown))}")
@@ -276,7 +359,10 @@ def main():
         modules = args.modules or ALL_MODULES
         tags = args.test_tags or (",".join(f"/{m}" for m in args.modules) if args.modules else "")
         run_odoo_tests(tally, template, modules, tags, args.keep_db)
+    return finish(tally, t0)
 
+
+def finish(tally, t0):
     print(f"\n=== done in {time.time() - t0:.0f}s", flush=True)
     if tally.failures:
         print("failed: " + "; ".join(tally.failures))

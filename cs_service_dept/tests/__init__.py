@@ -13,3 +13,4 @@ from . import test_cs_reward_penalty
 from . import test_helpdesk_ticket_portal
 from . import test_tour_complaint
 from . import test_helpdesk_translations
+from . import test_customer_row

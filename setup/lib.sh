@@ -87,12 +87,25 @@ pick_python() {
     die "Odoo 18 needs Python 3.10 to 3.12 (3.11 recommended); set PYTHON"
 }
 
+# setuptools once the venv is built. Odoo 18.0's pinned requirements build only
+# with setuptools<70 (setup/constraints.txt), but that pkg_resources cannot find
+# distributions whose metadata uses normalized names (zope_interface-8.x.dist-info),
+# and gevent 22.10 resolves its requirements through pkg_resources when it
+# patches: the gevent worker of a --workers server died at start. 76 is the first
+# that reads those names; 80 is the last whose pkg_resources only warns through a
+# DeprecationWarning, which Odoo silences (later ones drop pkg_resources).
+RUNTIME_SETUPTOOLS="setuptools==79.0.1"
+
 # 2. The virtualenv: Odoo's requirements, Odoo itself (editable), then ours.
-#    A stamp of the inputs makes a re-run with nothing changed a no-op.
+#    A stamp of the inputs (and of this recipe) makes a re-run with nothing
+#    changed a no-op.
 ensure_venv() {
     local stamp want
-    want=$(cat "$ROOT/requirements.txt" "$ROOT/setup/constraints.txt" "$ODOO_SRC/requirements.txt" |
-        sha256sum | cut -c1-16)-$(echo "$ODOO_SRC" | sha256sum | cut -c1-8)
+    want=$( (
+        cat "$ROOT/requirements.txt" "$ROOT/setup/constraints.txt" "$ODOO_SRC/requirements.txt"
+        declare -f ensure_venv
+        echo "$RUNTIME_SETUPTOOLS"
+    ) | sha256sum | cut -c1-16)-$(echo "$ODOO_SRC" | sha256sum | cut -c1-8)
     stamp="$VENV/.cs_suite_stamp"
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$VENV/bin/python" ]; then
         return 0
@@ -105,6 +118,10 @@ ensure_venv() {
     "${pip[@]}" -r "$ODOO_SRC/requirements.txt"
     "${pip[@]}" --no-build-isolation --no-deps -e "$ODOO_SRC"
     "${pip[@]}" -r "$ROOT/requirements.txt"
+    # the build constraints end with the build
+    PIP_CONSTRAINT="" "${pip[@]}" "$RUNTIME_SETUPTOOLS"
+    "$VENV/bin/python" -c 'import pkg_resources; pkg_resources.require("gevent")' 2>/dev/null ||
+        die "the venv's pkg_resources cannot resolve gevent's requirements"
     echo "$want" >"$stamp"
 }
 

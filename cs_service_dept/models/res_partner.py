@@ -197,6 +197,15 @@ class ResPartner(models.Model):
                 )
         return super().write(vals)
 
+    def signup_prepare(self, signup_type="signup"):
+        # Every notification on a portal document of a customer without a user
+        # (a new ticket's assignment, a stage mail) lands here and wrote the
+        # customer's row each time, serialising a busy customer's tickets: write
+        # only the customers whose signup type changes (the token does not
+        # depend on the write).
+        to_prepare = self.filtered(lambda p: p.sudo().signup_type != signup_type)
+        return super(ResPartner, to_prepare).signup_prepare(signup_type)
+
     # ------------------------------------------------------------- actions
 
     def action_cs_view_followups(self):

@@ -15,3 +15,4 @@ from . import test_tour_complaint
 from . import test_helpdesk_translations
 from . import test_approval
 from . import test_tier_translations
+from . import test_customer_row

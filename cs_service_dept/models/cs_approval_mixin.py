@@ -274,24 +274,21 @@ class CsApprovalMixin(models.AbstractModel):
             )
 
     def _validate_tier(self, tiers=False):
-        self._cs_check_own_reviews(tiers)
-        review = self._cs_next_review(self.env.user)
-        if tiers:
-            review &= tiers
-        if not review:
-            return None
-        res = super(CsApprovalMixin, self.sudo())._validate_tier(review.sudo())
-        self.sudo()._cs_finish()
-        return res
+        return self._cs_review(tiers, super(CsApprovalMixin, self.sudo())._validate_tier)
 
     def _rejected_tier(self, tiers=False):
+        return self._cs_review(tiers, super(CsApprovalMixin, self.sudo())._rejected_tier)
+
+    def _cs_review(self, tiers, decide):
+        """Do the user's one review (among ``tiers`` when given) with OCA's
+        ``decide`` (validate or reject), then move the document on."""
         self._cs_check_own_reviews(tiers)
         review = self._cs_next_review(self.env.user)
         if tiers:
             review &= tiers
         if not review:
             return None
-        res = super(CsApprovalMixin, self.sudo())._rejected_tier(review.sudo())
+        res = decide(review.sudo())
         self.sudo()._cs_finish()
         return res
 

@@ -5,7 +5,7 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, date_utils, html2plaintext, plaintext2html
 
 METHOD_ACTIVITY_TYPE = {
@@ -15,6 +15,7 @@ METHOD_ACTIVITY_TYPE = {
 # ir.config_parameter: the local date of the last classification of all customers.
 CLASSIFIED_ON = "cs_service_dept.dormancy_classified_on"
 DORMANCY_RULES = ("idle_week", "idle_month", "takeover")
+PROTECTED_FIELDS = ("state", "done_date", "rule", "activity_id")
 
 
 def spread_dates(today, month_end, count, busy=()):
@@ -116,8 +117,39 @@ class CsFollowup(models.Model):
     def create(self, vals_list):
         """Each planned follow-up with a specialist is also an activity on the
         customer; the activities of a batch are created in one ``create``."""
+        if not self.env.su:
+            for vals in vals_list:
+                self._cs_check_protected(vals, creating=True)
         self._cs_prepare_activities(vals_list)
         return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            self._cs_check_protected(vals)
+        return super().write(vals)
+
+    @api.model
+    def _cs_check_protected(self, vals, creating=False):
+        """What a follow-up did (done, when, under which rule, with which activity)
+        is recorded by its buttons and the scheduled action only: a client writing
+        those fields would count contacts that never happened."""
+        protected = set(PROTECTED_FIELDS) & set(vals)
+        if (
+            creating
+            and vals.get("state", "planned") == "planned"
+            and vals.get("rule", "manual") == "manual"
+        ):
+            protected -= {"state", "rule"}
+        if protected:
+            raise AccessError(
+                self.env._(
+                    "%(fields)s of a follow-up change only through its buttons.",
+                    fields=", ".join(
+                        self._fields[name].get_description(self.env)["string"]
+                        for name in sorted(protected)
+                    ),
+                )
+            )
 
     @api.model
     def _cs_prepare_activities(self, vals_list):
@@ -199,7 +231,8 @@ class CsFollowup(models.Model):
 
     def action_done(self):
         self._check_planned()
-        self._cs_mark_done()
+        self.check_access("write")
+        self.sudo()._cs_mark_done()
         for followup in self.filtered("activity_id"):
             followup.activity_id.sudo().action_feedback(
                 feedback=html2plaintext(followup.outcome or "").strip()
@@ -209,7 +242,8 @@ class CsFollowup(models.Model):
 
     def action_cancel(self):
         self._check_planned()
-        self.write({"state": "cancelled"})
+        self.check_access("write")
+        self.sudo().write({"state": "cancelled"})
         self.activity_id.sudo().unlink()
         return True
 

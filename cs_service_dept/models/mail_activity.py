@@ -11,6 +11,9 @@ class MailActivity(models.Model):
         mobile app, also does the customer follow-up behind it: the follow-up is
         done with the feedback as outcome, and a phone call logged as done on a
         customer is recorded as a done follow-up (one of the month's contacts)."""
+        if not any(activity.res_model == "res.partner" for activity in self):
+            # follow-up activities and logged calls are on the customer
+            return super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
         Followup = self.env["cs.followup"].sudo()
         linked = Followup.search([("activity_id", "in", self.ids)])
         followups = linked.filtered(lambda f: f.state == "planned")

@@ -382,6 +382,7 @@ class ResPartner(models.Model):
         chatter."""
         if not self.env.user.has_group("cs_service_dept.group_cs_specialist"):
             raise UserError(self.env._("Only customer service hands customers over to sales."))
+        self.check_access("write")
         reason = (reason or "").strip()
         if not reason:
             raise UserError(self.env._("Give the reason for handing the customer to sales."))

@@ -326,6 +326,21 @@ class TestDormancy(DormancyCommon):
         with self.assertRaises(UserError):
             followup.action_cancel()
 
+    def test_followup_results_written_by_buttons_only(self):
+        """A client cannot record contacts that never happened, nor a rule."""
+        partner = self._cs_customer()
+        Followup = self.env["cs.followup"].with_user(self.specialist)
+        for vals in ({"state": "done"}, {"done_date": "2026-03-01"}, {"rule": "idle_week"}):
+            with self.assertRaises(AccessError):
+                Followup.create({"partner_id": partner.id, **vals})
+        followup = Followup.create({"partner_id": partner.id})
+        for vals in ({"state": "done"}, {"done_date": "2026-03-01"}, {"activity_id": False}):
+            with self.assertRaises(AccessError):
+                followup.with_context(cs_followup_done=True).write(vals)
+        self.assertEqual(followup.state, "planned")
+        followup.action_done()
+        self.assertEqual(followup.state, "done")
+
     def test_activity_done_marks_the_followup_done(self):
         """Done from the chatter, the activity menu or the mobile app (all call
         action_feedback): the follow-up is done with the feedback as outcome."""

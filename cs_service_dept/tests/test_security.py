@@ -80,6 +80,7 @@ RIGHTS = {
         "manager": "crw",
         "general_manager": "crw",
     },
+    "cs.handover.wizard": {"specialist": ALL, "supervisor": ALL, **MANAGERS},
     "cs.reward.penalty": {"specialist": "crw", "supervisor": "crw", **MANAGERS},
     "cs.ticket.report": {
         "specialist": "r",

@@ -537,7 +537,24 @@ class TestDormancyMigration(DormancyCommon):
             self.env.flush_all()
             self.env.cr.precommit.run()  # the tracking values
         taken = self._cs_customer(owner="customer_service")
+        old_rule = self.env["ir.rule"].create(
+            {
+                "name": "old group rule",
+                "model_id": self.env.ref("base.model_res_partner").id,
+                "domain_force": "[(1, '=', 1)]",
+                "groups": [(4, self.env.ref("base.group_user").id)],
+            }
+        )
+        self.env["ir.model.data"].create(
+            {
+                "module": "cs_service_dept",
+                "name": "res_partner_rule_confidential_user",
+                "model": "ir.rule",
+                "res_id": old_rule.id,
+            }
+        )
         self._migrate()
+        self.assertFalse(old_rule.exists(), "the old group rule is gone")
         self.assertEqual(cron.code, "model._cron_plan_dormancy()")
         self.assertEqual(cron.model_id.model, "cs.followup")
         self.assertFalse(default.cs_handover_date)

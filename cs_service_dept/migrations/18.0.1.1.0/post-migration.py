@@ -10,6 +10,9 @@
   that change, so rule 4 keeps leaving it to sales. Customers still on the field's
   default are not handed over: rules 1 and 2 now call them when they have a
   specialist.
+- The secret-customer group rules on res.partner are replaced by one global rule
+  (group rules are OR-ed, so another module's rule cancelled them): the old
+  ``noupdate`` records are deleted.
 """
 
 from odoo import SUPERUSER_ID, api
@@ -18,8 +21,18 @@ from odoo.tools import SQL
 HANDOVER_REASON = "Followed up by sales before the upgrade to 18.0.1.1.0"
 
 
+OLD_RULES = (
+    "cs_service_dept.res_partner_rule_confidential_user",
+    "cs_service_dept.res_partner_rule_confidential_supervisor",
+)
+
+
 def migrate(cr, version):
     env = api.Environment(cr, SUPERUSER_ID, {})
+    for xmlid in OLD_RULES:
+        rule = env.ref(xmlid, raise_if_not_found=False)
+        if rule:
+            rule.unlink()
     cron = env.ref("cs_service_dept.ir_cron_dormancy_followup", raise_if_not_found=False)
     if cron:
         cron.write(

@@ -512,13 +512,6 @@ class CsRevisit(models.Model):
                 user_id=specialist.id,
             )
 
-    def _cs_survey(self):
-        """The survey to send for this revisit."""
-        self.ensure_one()
-        if self.plan_id:
-            return self.plan_id.survey_id
-        return self.env["survey.survey"]._cs_get_template(self.source)
-
     def _cs_send_invitations(self, respect_quiet_days=True):
         """Send the survey invitations of these revisits (sudo) in one batch:
         one personal token per revisit, the mail in the customer's language.
@@ -543,9 +536,11 @@ class CsRevisit(models.Model):
         invited = self.browse()
         vals_list = []
         UserInput = self.env["survey.user_input"]
+        templates = self.env["survey.survey"]._cs_get_templates()
         for revisit in self:
             partner = revisit.partner_id
-            survey = revisit._cs_survey()
+            # a plan sends its own survey; a service, the one of its kind
+            survey = revisit.plan_id.survey_id if revisit.plan_id else templates.get(revisit.source)
             if (
                 revisit.state != "planned"
                 or not survey

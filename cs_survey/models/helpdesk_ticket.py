@@ -24,12 +24,15 @@ class HelpdeskTicket(models.Model):
     )
 
     def write(self, vals):
-        closed_before = self.filtered("closed") if vals.get("stage_id") else self
+        # Only a move into a closing stage plans revisits: other writes pay nothing.
+        stage = self.env["helpdesk.ticket.stage"].browse(vals.get("stage_id"))
+        if not stage.closed:
+            return super().write(vals)
+        closing = self.filtered(lambda t: not t.closed)
         result = super().write(vals)
-        if vals.get("stage_id"):
-            newly_closed = self.filtered(lambda t: t.closed and t.partner_id) - closed_before
-            if newly_closed:
-                self.env["cs.revisit"]._cs_create_for_services(newly_closed)
+        closing = closing.filtered("partner_id")
+        if closing:
+            self.env["cs.revisit"]._cs_create_for_services(closing)
         return result
 
     def _cs_revisit_values(self):

@@ -25,6 +25,12 @@ SYSTEM_FIELDS = {
     "complaint_id",
     "plan_id",
 }
+# What a user creating a revisit by hand may leave in these fields: their defaults.
+SYSTEM_DEFAULTS = {"source": "ticket", "state": "planned", "required": True}
+# Filled by the specialist while the revisit is planned, final once it is not.
+PLANNED_FIELDS = {"method", "due_date", "specialist_id", "score", "feedback"}
+# What the customer's survey answer fills in.
+ANSWER_FIELDS = {"score", "feedback"}
 HISTORY_LIMIT = 10
 METHODS = [
     ("phone", "Phone"),
@@ -317,38 +323,56 @@ class CsRevisit(models.Model):
     def create(self, vals_list):
         if not self.env.su:
             for vals in vals_list:
-                forged = (set(vals) & SYSTEM_FIELDS) - {"source", "res_model", "res_id"}
-                if forged or vals.get("state", "planned") != "planned":
-                    raise UserError(
-                        self.env._(
-                            "These fields are set by the system: %(fields)s.",
-                            fields=", ".join(sorted(forged or {"state"})),
-                        )
-                    )
+                # by hand, a revisit is planned and tied to no service
+                self._cs_check_system_fields(
+                    {
+                        name
+                        for name in set(vals) & SYSTEM_FIELDS
+                        if vals[name] != SYSTEM_DEFAULTS.get(name, False)
+                    }
+                )
         return super().create(vals_list)
 
     def write(self, vals):
         if not self.env.su:
             # the customer and company of a revisit are its service's
-            forged = set(vals) & (SYSTEM_FIELDS | {"partner_id", "company_id"})
-            if forged:
-                raise UserError(
-                    self.env._(
-                        "These fields are set by the system: %(fields)s.",
-                        fields=", ".join(sorted(forged)),
-                    )
-                )
-            if "score" in vals:
-                for revisit in self:
-                    if revisit.state != "planned" or revisit.method == "survey":
-                        raise UserError(
-                            self.env._(
-                                "The score of %(revisit)s comes from the customer's survey "
-                                "answer or is final once the revisit is done.",
-                                revisit=revisit.display_name,
-                            )
-                        )
+            self._cs_check_system_fields(set(vals) & (SYSTEM_FIELDS | {"partner_id", "company_id"}))
+            for revisit in self:
+                revisit._cs_check_editable(vals)
         return super().write(vals)
+
+    def _cs_check_system_fields(self, forged):
+        if forged:
+            raise UserError(
+                self.env._(
+                    "These fields are set by the system: %(fields)s.",
+                    fields=", ".join(sorted(forged)),
+                )
+            )
+
+    def _cs_check_editable(self, vals):
+        """What the form shows read-only is refused here too: the revisit's
+        plan and result are final once it is done or cancelled, and a survey's
+        score and feedback are the customer's answer."""
+        self.ensure_one()
+        if self.state != "planned":
+            locked = set(vals) & PLANNED_FIELDS
+        elif self.method == "survey":
+            locked = set(vals) & ANSWER_FIELDS
+        else:
+            return
+        if locked:
+            raise UserError(
+                self.env._(
+                    "%(fields)s of %(revisit)s cannot be changed: they come from the "
+                    "customer's survey answer or are final once the revisit is done.",
+                    fields=", ".join(
+                        self._fields[name].get_description(self.env)["string"]
+                        for name in sorted(locked)
+                    ),
+                    revisit=self.display_name,
+                )
+            )
 
     # ---------------------------------------------------
     # Actions
@@ -372,6 +396,7 @@ class CsRevisit(models.Model):
         return False
 
     def action_done(self):
+        self.check_access("write")
         for revisit in self:
             error = revisit._cs_done_error()
             if error:
@@ -393,6 +418,7 @@ class CsRevisit(models.Model):
             )
 
     def action_cancel(self):
+        self.check_access("write")
         for revisit in self:
             if revisit.state != "planned":
                 raise UserError(
@@ -402,6 +428,7 @@ class CsRevisit(models.Model):
 
     def action_send_survey(self):
         """Send (again) the satisfaction survey of these revisits by e-mail."""
+        self.check_access("write")
         for revisit in self:
             if revisit.state != "planned":
                 raise UserError(

@@ -123,6 +123,32 @@ class TestQualitySummary(CsSurveyCommon):
         with self.assertRaises(AccessError):
             supervisor_view.write({"satisfaction_rate": 100.0})
 
+    def test_figures_set_by_the_system(self):
+        """A manager's RPC client can neither dress up the month's figures nor
+        mark the summary sent without sending it."""
+        summary = self.create_summary().with_user(self.manager)
+        for vals in (
+            {"satisfaction_rate": 100.0},
+            {"scored_count": 50},
+            {"satisfaction_target": 50},
+            {"state": "posted"},
+            {"date_from": self.today - relativedelta(months=2)},
+        ):
+            with self.assertRaises(UserError):
+                summary.write(vals)
+        with self.assertRaises(UserError):
+            self.env["cs.quality.summary"].with_user(self.manager).create(
+                {
+                    "company_id": self.company.id,
+                    "date_from": self.today - relativedelta(months=3),
+                    "state": "posted",
+                }
+            )
+        self.assertAlmostEqual(summary.satisfaction_rate, 200.0 / 3)
+        # the improvement actions are the manager's to write
+        summary.write({"action_ids": [Command.create({"name": "Train", "user_id": self.specialist.id})]})
+        self.assertEqual(len(summary.action_ids), 2)
+
     def test_pdf_in_company_language(self):
         self.env["res.lang"]._activate_lang("zh_CN")
         self.env["ir.module.module"].search([("name", "=", "cs_survey")])._update_translations(

@@ -251,7 +251,7 @@ class CsQualitySummary(models.Model):
     def _cron_monthly_summary(self):
         """Prepare and send last month's summary of each company, once."""
         month = date_utils.start_of(
-            fields.Date.context_today(self) - relativedelta(months=1), "month"
+            self.env["cs.followup"]._cs_today() - relativedelta(months=1), "month"
         )
         companies = self.env["res.company"].search([])
         done = set(self.search([("date_from", "=", month)]).company_id.ids)

@@ -388,7 +388,7 @@ class CsRevisit(models.Model):
                 "%(revisit)s is done when the customer answers the survey.",
                 revisit=self.display_name,
             )
-        if self.service_date and fields.Date.context_today(self) < self.service_date:
+        if self.service_date and self.env["cs.followup"]._cs_today() < self.service_date:
             return self.env._(
                 "%(revisit)s cannot be done before the service closed.",
                 revisit=self.display_name,
@@ -401,7 +401,7 @@ class CsRevisit(models.Model):
             error = revisit._cs_done_error()
             if error:
                 raise UserError(error)
-        self.sudo().write({"state": "done", "done_date": fields.Date.context_today(self)})
+        self.sudo().write({"state": "done", "done_date": self.env["cs.followup"]._cs_today()})
         with_activity = self.filtered("activity_ids")
         with_activity.activity_ids.action_feedback(feedback=self.env._("Revisit done."))
         for revisit in self - with_activity:

@@ -185,7 +185,7 @@ class CsRevisitPlan(models.Model):
     @api.model
     def _cron_run_plans(self, batch=20):
         """Run the plans whose next cycle has come, a batch per call."""
-        today = fields.Date.context_today(self)
+        today = self.env["cs.followup"]._cs_today()
         domain = [("next_date", "<=", today), ("cycle", "!=", False)]
         plans = self.search(domain, limit=batch)
         plans._run_cycle()

@@ -13,7 +13,8 @@ class CsSatisfactionReport(models.Model):
     Rates are 0/100 per row and empty (NULL) when the row is not concerned, so
     their average in pivot and graph views is the rate in percent, and empty
     when there is no data. A survey answer's score and date are read from the
-    customer's own answer lines, not from fields a specialist can edit.
+    customer's own answer lines, not from fields a specialist can edit. Dates
+    ("today", the day an answer came) are the company's, as cs.followup's.
     """
 
     _name = "cs.satisfaction.report"
@@ -41,6 +42,8 @@ class CsSatisfactionReport(models.Model):
         "survey.user_input": ["state", "end_datetime"],
         "survey.user_input.line": ["value_scale", "answer_type", "question_id"],
         "survey.question": ["cs_role"],
+        "res.company": ["partner_id"],
+        "res.partner": ["tz"],
     }
 
     revisit_id = fields.Many2one("cs.revisit", readonly=True)
@@ -84,7 +87,8 @@ class CsSatisfactionReport(models.Model):
                     r.method,
                     -- measured: required, and done or past due (pending ones wait)
                     r.required AND (
-                        r.state = 'done' OR ui.state = 'done' OR r.due_date < CURRENT_DATE
+                        r.state = 'done' OR ui.state = 'done'
+                        OR r.due_date < (NOW() AT TIME ZONE COALESCE(cp.tz, 'UTC'))::date
                     ) AS required,
                     r.user_input_id IS NOT NULL AS invited,
                     COALESCE(ui.state = 'done', FALSE) AS answered,
@@ -106,11 +110,14 @@ class CsSatisfactionReport(models.Model):
                     CASE
                         WHEN r.user_input_id IS NOT NULL THEN
                             CASE WHEN ui.state = 'done'
-                                 THEN (ui.end_datetime AT TIME ZONE 'UTC')::date END
+                                 THEN (ui.end_datetime AT TIME ZONE 'UTC'
+                                       AT TIME ZONE COALESCE(cp.tz, 'UTC'))::date END
                         WHEN r.state = 'done' THEN r.done_date
                     END AS done_date,
                     r.due_date
                 FROM cs_revisit r
+                JOIN res_company c ON c.id = r.company_id
+                JOIN res_partner cp ON cp.id = c.partner_id
                 LEFT JOIN survey_user_input ui ON ui.id = r.user_input_id
                 WHERE r.state != 'cancelled'
             )

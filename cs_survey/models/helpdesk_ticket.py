@@ -57,8 +57,9 @@ class HelpdeskTicket(models.Model):
                 or partner.commercial_partner_id.cs_specialist_id
                 or self.user_id
             ).id,
-            "service_date": fields.Date.context_today(
-                self, self.closed_date or fields.Datetime.now()
+            # the department's day, not the server's (cs.followup's local time)
+            "service_date": self.env["cs.followup"]._cs_local_date(
+                self.closed_date or fields.Datetime.now()
             ),
             "required": not first_contact,
         }

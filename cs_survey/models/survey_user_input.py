@@ -118,7 +118,7 @@ class SurveyUserInput(models.Model):
         """A finished answer closes its revisit; a low score or "not solved" opens
         a complaint for the customer's specialist, or reopens the complaint the
         survey was about (one invitation per service: no loop)."""
-        today = fields.Date.context_today(self)
+        today = self.env["cs.followup"]._cs_today()
         for answer in self.filtered("cs_revisit_id"):
             answer.cs_revisit_id._cs_mark_answered(answer, today)
         low = self.filtered(lambda a: a._cs_is_low() and not a.cs_complaint_id)

@@ -1,6 +1,6 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from odoo import fields
 from odoo.tests import tagged
@@ -159,3 +159,17 @@ class TestFigures(CsSurveyCommon):
         self.assertEqual(rows.revisit_id, self.r1 | self.r2 | self.r3 | self.r8)
         all_rows = self.env["cs.satisfaction.report"].with_user(self.supervisor).search([])
         self.assertIn(self.r4, all_rows.revisit_id)
+
+    def test_answer_day_is_the_company_day(self):
+        """Answered at 01:00 in Shanghai the day after the due date: late, though
+        it is still the due date in UTC."""
+        answer = self.answer(self.r5.user_input_id, 4)
+        due = self.r5.due_date
+        answer.end_datetime = datetime.combine(due, time(17, 0))  # UTC
+        Report = self.env["cs.satisfaction.report"]
+        company = self.r5.company_id.partner_id
+        company.tz = "Asia/Shanghai"
+        self.assertEqual(Report.search([("revisit_id", "=", self.r5.id)]).revisit_rate, 0)
+        company.tz = "UTC"
+        Report.invalidate_model()
+        self.assertEqual(Report.search([("revisit_id", "=", self.r5.id)]).revisit_rate, 100)

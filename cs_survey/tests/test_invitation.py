@@ -1,6 +1,6 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from odoo import fields
 from odoo.tests import tagged
@@ -86,6 +86,15 @@ class TestInvitation(CsSurveyCommon):
         function(*args)
         self.env.flush_all()
         return self.env.cr.sql_log_count - before
+
+    def test_service_date_is_the_company_day(self):
+        """Closed at 17:00 UTC: already the next day for a department in Shanghai."""
+        ticket = self.create_ticket("Late evening")
+        ticket.closed_date = datetime(2026, 3, 2, 17, 0)
+        self.env.company.partner_id.tz = "Asia/Shanghai"
+        self.assertEqual(ticket._cs_revisit_values()["service_date"], date(2026, 3, 3))
+        self.env.company.partner_id.tz = "UTC"
+        self.assertEqual(ticket._cs_revisit_values()["service_date"], date(2026, 3, 2))
 
     def test_invitations_are_set_based(self):
         """Revisits and invitations of a batch of closed services: the query count

@@ -67,12 +67,16 @@ class HelpdeskTicket(models.Model):
     def _cs_reopen_after_survey(self):
         """Reopen a closed complaint the customer is not satisfied with: a new
         solution must be proposed (sudo: called from the customer's answer)."""
-        for ticket in self.sudo():
+        tickets = self.sudo()
+        fallback = None  # an open stage of no team, looked up once if needed
+        for ticket in tickets:
             stage = ticket.team_id._get_applicable_stages().filtered(lambda s: not s.closed)[:1]
             if not stage:
-                stage = self.env["helpdesk.ticket.stage"].search(
-                    [("closed", "=", False), ("team_ids", "=", False)], limit=1
-                )
+                if fallback is None:
+                    fallback = self.env["helpdesk.ticket.stage"].search(
+                        [("closed", "=", False), ("team_ids", "=", False)], limit=1
+                    )
+                stage = fallback
             vals = {
                 "cs_complaint_state": "solution_proposed",
                 "cs_customer_satisfied": False,
@@ -81,4 +85,6 @@ class HelpdeskTicket(models.Model):
             }
             if stage and ticket.closed:
                 vals["stage_id"] = stage.id
+            # back in the approval's first state, the old reviews are dropped
+            # (cs.approval.mixin / tier.validation)
             ticket.write(vals)

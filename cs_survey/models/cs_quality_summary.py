@@ -6,8 +6,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import date_utils
 
+from .survey_survey import GROUP_MANAGER
+
 WORST_LIMIT = 10
-GROUP_MANAGER = "cs_service_dept.group_cs_manager"
 # The month's figures as read from the report, and the state the summary's
 # actions move: set by the system only.
 FIGURE_FIELDS = {

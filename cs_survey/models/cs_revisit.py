@@ -233,7 +233,6 @@ class CsRevisit(models.Model):
             )
             for order in orders:
                 orders_by[order.partner_id.commercial_partner_id] |= order
-        if customers:
             tickets = self.env["helpdesk.ticket"].search(
                 [("partner_id", "child_of", customers.ids)],
                 order="create_date desc",

@@ -8,6 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .cs_revisit import METHODS
+from .survey_survey import GROUP_MANAGER
 
 CYCLE_MONTHS = {"monthly": 1, "quarterly": 3}
 
@@ -113,7 +114,7 @@ class CsRevisitPlan(models.Model):
 
     def action_run(self):
         """Start the current cycle now."""
-        if not self.env.user.has_group("cs_service_dept.group_cs_manager"):
+        if not self.env.user.has_group(GROUP_MANAGER):
             raise UserError(self.env._("Only a customer service manager can run a plan."))
         for plan in self:
             if not self.env["res.partner"].sudo().search_count(plan._segment_domain(), limit=1):

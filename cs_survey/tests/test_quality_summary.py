@@ -4,7 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import date_utils
 
 from .common import CsSurveyCommon
@@ -161,3 +161,20 @@ class TestQualitySummary(CsSurveyCommon):
         # tests render the HTML instead of the PDF
         self.assertIn("指标与目标对比", attachment.raw.decode())
         self.assertIn("附件为本月服务质量总结", summary.message_ids[0].body)
+
+    def test_improvement_actions_by_owner(self):
+        """The actions have their own views; a supervisor sees those of the
+        companies they work for only."""
+        summary = self.create_summary()
+        with Form(self.env["cs.quality.action"].with_user(self.manager)) as form:
+            form.summary_id = summary
+            form.name = "Answer complaints within the day"
+            form.user_id = self.specialist_2
+        self.assertEqual(len(summary.action_ids), 2)
+        Action = self.env["cs.quality.action"].with_user(self.supervisor)
+        self.assertFalse(Action.search([("summary_id", "=", summary.id)]))
+        self.supervisor.write({"company_ids": [Command.link(self.company.id)]})
+        visible = Action.with_context(allowed_company_ids=[self.company.id]).search(
+            [("summary_id", "=", summary.id)]
+        )
+        self.assertEqual(visible, summary.action_ids)

@@ -38,3 +38,22 @@ class TestTranslations(CsSurveyCommon):
             [("body_html", "ilike", revisit.user_input_id.access_token)]
         )
         self.assertIn("Dear", mail.body_html)
+
+    def test_complaint_in_the_department_language(self):
+        """The customer answers in their language; the complaint it opens reads in
+        its specialist's, the reopening note in the company's."""
+        self.customer.lang = "zh_TW"
+        self.specialist.lang = "zh_CN"
+        revisit = self.close(self.create_ticket("Answered in zh_TW"))
+        answer = self.answer(revisit.user_input_id.with_context(lang="zh_TW"), 1)
+        complaint = answer.cs_complaint_id
+        self.assertEqual(complaint.name, "满意度调查结果低：您对我们服务的意见")
+        self.assertIn("满意度评分", complaint.description)
+        self.env.company.partner_id.lang = "zh_CN"
+        self.customer_2.lang = "zh_TW"  # the first customer was just surveyed
+        reopened = self.close(
+            self.create_complaint("Still late", team_id=self.team.id, partner_id=self.customer_2.id)
+        )
+        self.answer(reopened.user_input_id.with_context(lang="zh_TW"), 1)
+        note = reopened.ticket_id.message_ids[:1]
+        self.assertIn("满意度评分", note.body)

@@ -410,10 +410,13 @@ class CsRevisit(models.Model):
             )
         low = self.filtered(lambda r: r.score and r.score <= 2)
         for revisit in low:
+            # the summary in the language of the specialist who follows up
+            owner = revisit.specialist_id or self.env.user
+            revisit = revisit.with_context(lang=owner.lang or self.env.lang)
             revisit.activity_schedule(
                 "mail.mail_activity_data_todo",
-                summary=self.env._("Low satisfaction: follow up"),
-                user_id=revisit.specialist_id.id or self.env.uid,
+                summary=revisit.env._("Low satisfaction: follow up"),
+                user_id=owner.id,
             )
 
     def action_cancel(self):

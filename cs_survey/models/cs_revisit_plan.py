@@ -174,8 +174,10 @@ class CsRevisitPlan(models.Model):
                 revisits._cs_send_invitations(respect_quiet_days=False)
             revisits._cs_schedule_activities()
             plan.next_date = cycle_start + relativedelta(months=CYCLE_MONTHS[plan.cycle])
-            plan.message_post(
-                body=self.env._(
+            # the department's language, whoever (or whichever cron) runs the cycle
+            localized = plan.with_context(lang=plan.company_id.partner_id.lang or self.env.lang)
+            localized.message_post(
+                body=localized.env._(
                     "Cycle of %(date)s: %(count)s revisits planned.",
                     date=cycle_start,
                     count=len(revisits),

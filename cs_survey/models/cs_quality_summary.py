@@ -88,7 +88,7 @@ class CsQualitySummary(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if not self.env.su:
-                self._check_system_fields(
+                self.env["cs.revisit"]._cs_check_system_fields(
                     {
                         name
                         for name in set(vals) & FIGURE_FIELDS
@@ -106,17 +106,10 @@ class CsQualitySummary(models.Model):
         if not self.env.su:
             self.check_access("write")
             # the month and company a summary covers are set when it is made
-            self._check_system_fields(set(vals) & (FIGURE_FIELDS | {"date_from", "company_id"}))
-        return super().write(vals)
-
-    def _check_system_fields(self, forged):
-        if forged:
-            raise UserError(
-                self.env._(
-                    "These fields are set by the system: %(fields)s.",
-                    fields=", ".join(sorted(forged)),
-                )
+            self.env["cs.revisit"]._cs_check_system_fields(
+                set(vals) & (FIGURE_FIELDS | {"date_from", "company_id"})
             )
+        return super().write(vals)
 
     def _report_domain(self):
         self.ensure_one()

@@ -340,7 +340,10 @@ class CsRevisit(models.Model):
                 revisit._cs_check_editable(vals)
         return super().write(vals)
 
+    @api.model
     def _cs_check_system_fields(self, forged):
+        """Refuse the fields ``forged`` a user sent that only the system sets
+        (also for the quality summaries' figures)."""
         if forged:
             raise UserError(
                 self.env._(
@@ -419,23 +422,23 @@ class CsRevisit(models.Model):
                 user_id=owner.id,
             )
 
-    def action_cancel(self):
+    def _cs_check_planned(self):
+        """Before a button acts as superuser: the user may write these revisits,
+        and they are all still planned."""
         self.check_access("write")
         for revisit in self:
             if revisit.state != "planned":
                 raise UserError(
                     self.env._("%(revisit)s is not planned.", revisit=revisit.display_name)
                 )
+
+    def action_cancel(self):
+        self._cs_check_planned()
         self.sudo().write({"state": "cancelled"})
 
     def action_send_survey(self):
         """Send (again) the satisfaction survey of these revisits by e-mail."""
-        self.check_access("write")
-        for revisit in self:
-            if revisit.state != "planned":
-                raise UserError(
-                    self.env._("%(revisit)s is not planned.", revisit=revisit.display_name)
-                )
+        self._cs_check_planned()
         sent = self.sudo()._cs_send_invitations(respect_quiet_days=False)
         missing = self - sent
         if missing:

@@ -146,7 +146,9 @@ class TestQualitySummary(CsSurveyCommon):
             )
         self.assertAlmostEqual(summary.satisfaction_rate, 200.0 / 3)
         # the improvement actions are the manager's to write
-        summary.write({"action_ids": [Command.create({"name": "Train", "user_id": self.specialist.id})]})
+        summary.write(
+            {"action_ids": [Command.create({"name": "Train", "user_id": self.specialist.id})]}
+        )
         self.assertEqual(len(summary.action_ids), 2)
 
     def test_pdf_in_company_language(self):

@@ -40,7 +40,13 @@ class CsSatisfactionReport(models.Model):
             "user_input_id",
         ],
         "survey.user_input": ["state", "end_datetime"],
-        "survey.user_input.line": ["value_scale", "answer_type", "question_id"],
+        "survey.user_input.line": [
+            "value_scale",
+            "value_numerical_box",
+            "answer_type",
+            "question_id",
+            "question_sequence",
+        ],
         "survey.question": ["cs_role"],
         "res.company": ["partner_id"],
         "res.partner": ["tz"],
@@ -93,18 +99,8 @@ class CsSatisfactionReport(models.Model):
                     r.user_input_id IS NOT NULL AS invited,
                     COALESCE(ui.state = 'done', FALSE) AS answered,
                     CASE
-                        WHEN r.user_input_id IS NOT NULL THEN (
-                            SELECT l.value_scale
-                            FROM survey_user_input_line l
-                            JOIN survey_question q ON q.id = l.question_id
-                            WHERE l.user_input_id = ui.id
-                              AND ui.state = 'done'
-                              AND q.cs_role = 'satisfaction'
-                              AND l.answer_type = 'scale'
-                              AND l.value_scale BETWEEN 1 AND 5
-                            ORDER BY l.id
-                            LIMIT 1
-                        )
+                        WHEN r.user_input_id IS NOT NULL THEN
+                            CASE WHEN sat.value BETWEEN 1 AND 5 THEN sat.value END
                         WHEN r.state = 'done' AND r.score BETWEEN 1 AND 5 THEN r.score
                     END AS score,
                     CASE
@@ -119,6 +115,19 @@ class CsSatisfactionReport(models.Model):
                 JOIN res_company c ON c.id = r.company_id
                 JOIN res_partner cp ON cp.id = c.partner_id
                 LEFT JOIN survey_user_input ui ON ui.id = r.user_input_id
+                -- the answer to the satisfaction question, read as the answer's
+                -- cs_score is (survey.user_input._compute_cs_answers): the last one
+                LEFT JOIN LATERAL (
+                    SELECT CASE WHEN l.answer_type = 'scale' THEN l.value_scale
+                                ELSE TRUNC(l.value_numerical_box)::int END AS value
+                    FROM survey_user_input_line l
+                    JOIN survey_question q ON q.id = l.question_id
+                    WHERE l.user_input_id = ui.id
+                      AND q.cs_role = 'satisfaction'
+                      AND l.answer_type IN ('scale', 'numerical_box')
+                    ORDER BY l.question_sequence DESC, l.id DESC
+                    LIMIT 1
+                ) sat ON ui.state = 'done'
                 WHERE r.state != 'cancelled'
             )
             SELECT

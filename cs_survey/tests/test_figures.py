@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import datetime, time, timedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.tests import tagged
 
 from .common import CsSurveyCommon
@@ -173,3 +173,28 @@ class TestFigures(CsSurveyCommon):
         company.tz = "UTC"
         Report.invalidate_model()
         self.assertEqual(Report.search([("revisit_id", "=", self.r5.id)]).revisit_rate, 100)
+
+    def test_score_read_as_the_answer_reads_it(self):
+        """A satisfaction question answered with a number counts in the figures
+        as it does on the answer."""
+        satisfaction = self.survey_ticket.question_ids.filtered(
+            lambda q: q.cs_role == "satisfaction"
+        )
+        answer = self.answer_r4.sudo()
+        answer.write(
+            {
+                "user_input_line_ids": [
+                    Command.create(
+                        {
+                            "question_id": satisfaction.id,
+                            "answer_type": "numerical_box",
+                            "value_numerical_box": 2.0,
+                        }
+                    )
+                ]
+            }
+        )
+        answer._mark_done()
+        self.assertEqual(answer.cs_score, 2)
+        row = self.env["cs.satisfaction.report"].search([("revisit_id", "=", self.r4.id)])
+        self.assertEqual(row.score, 2)

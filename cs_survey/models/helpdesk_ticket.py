@@ -1,6 +1,6 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class HelpdeskTicket(models.Model):
@@ -23,7 +23,22 @@ class HelpdeskTicket(models.Model):
         help="The customer feedback (客户意见) this service need comes from.",
     )
 
+    @api.constrains("cs_origin_revisit_id")
+    def _check_cs_origin_revisit_id(self):
+        # a need comes from a revisit its author may see (the default a client
+        # sends, default_cs_origin_revisit_id, grants nothing)
+        if not self.env.su:
+            self.cs_origin_revisit_id.check_access("read")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(vals.get("cs_survey_answer_id") for vals in vals_list):
+            self.env["cs.revisit"]._cs_check_system_fields({"cs_survey_answer_id"})
+        return super().create(vals_list)
+
     def write(self, vals):
+        if not self.env.su and "cs_survey_answer_id" in vals:
+            self.env["cs.revisit"]._cs_check_system_fields({"cs_survey_answer_id"})
         # Only a move into a closing stage plans revisits: other writes pay nothing.
         stage = self.env["helpdesk.ticket.stage"].browse(vals.get("stage_id"))
         if not stage.closed:

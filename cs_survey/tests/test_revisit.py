@@ -126,6 +126,24 @@ class TestRevisit(CsSurveyCommon):
                 getattr(revisit.with_user(self.specialist_2), action)()
         self.assertEqual(revisit.state, "planned")
 
+    def test_need_of_a_revisit_out_of_sight_refused(self):
+        """An RPC client linking a ticket to a revisit it cannot see, or to a
+        survey answer, is refused (the context default grants nothing)."""
+        revisit = self.close(self.create_ticket("Other customer's"))
+        Ticket = self.env["helpdesk.ticket"].with_user(self.specialist_2)
+        with self.assertRaises(AccessError):
+            Ticket.with_context(default_cs_origin_revisit_id=revisit.id).create(
+                {"name": "Need", "partner_id": self.customer_2.id, "description": "<p>x</p>"}
+            )
+        own = Ticket.create(
+            {"name": "Mine", "partner_id": self.customer_2.id, "description": "<p>x</p>"}
+        )
+        with self.assertRaises(AccessError):
+            own.cs_origin_revisit_id = revisit
+        with self.assertRaises(UserError):
+            own.cs_survey_answer_id = revisit.user_input_id
+        self.assertFalse(revisit.need_ticket_ids)
+
     def test_survey_score_not_editable(self):
         self.customer.cs_survey_opt_out = False
         revisit = self.close(self.create_ticket("Surveyed"))

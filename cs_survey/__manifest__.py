@@ -22,6 +22,7 @@
         "views/cs_revisit_plan_views.xml",
         "views/cs_satisfaction_report_views.xml",
         "views/cs_quality_summary_views.xml",
+        "views/cs_quality_action_views.xml",
         "report/cs_quality_summary_report.xml",
         "views/res_config_settings_views.xml",
         "views/res_partner_views.xml",

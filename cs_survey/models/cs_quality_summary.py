@@ -6,8 +6,22 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import date_utils
 
+from .survey_survey import GROUP_MANAGER
+
 WORST_LIMIT = 10
-GROUP_MANAGER = "cs_service_dept.group_cs_manager"
+# The month's figures as read from the report, and the state the summary's
+# actions move: set by the system only.
+FIGURE_FIELDS = {
+    "satisfaction_rate",
+    "revisit_rate",
+    "response_rate",
+    "scored_count",
+    "required_count",
+    "invited_count",
+    "satisfaction_target",
+    "revisit_target",
+    "state",
+}
 
 
 class CsQualitySummary(models.Model):
@@ -73,12 +87,29 @@ class CsQualitySummary(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            if not self.env.su:
+                self.env["cs.revisit"]._cs_check_system_fields(
+                    {
+                        name
+                        for name in set(vals) & FIGURE_FIELDS
+                        if name != "state" or vals[name] != "draft"
+                    }
+                )
             if vals.get("date_from"):
                 month = fields.Date.to_date(vals["date_from"])
                 vals["date_from"] = date_utils.start_of(month, "month")
         summaries = super().create(vals_list)
         summaries._refresh_figures()
         return summaries
+
+    def write(self, vals):
+        if not self.env.su:
+            self.check_access("write")
+            # the month and company a summary covers are set when it is made
+            self.env["cs.revisit"]._cs_check_system_fields(
+                set(vals) & (FIGURE_FIELDS | {"date_from", "company_id"})
+            )
+        return super().write(vals)
 
     def _report_domain(self):
         self.ensure_one()
@@ -214,7 +245,7 @@ class CsQualitySummary(models.Model):
     def _cron_monthly_summary(self):
         """Prepare and send last month's summary of each company, once."""
         month = date_utils.start_of(
-            fields.Date.context_today(self) - relativedelta(months=1), "month"
+            self.env["cs.followup"]._cs_today() - relativedelta(months=1), "month"
         )
         companies = self.env["res.company"].search([])
         done = set(self.search([("date_from", "=", month)]).company_id.ids)

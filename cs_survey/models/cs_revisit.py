@@ -25,6 +25,12 @@ SYSTEM_FIELDS = {
     "complaint_id",
     "plan_id",
 }
+# What a user creating a revisit by hand may leave in these fields: their defaults.
+SYSTEM_DEFAULTS = {"source": "ticket", "state": "planned", "required": True}
+# Filled by the specialist while the revisit is planned, final once it is not.
+PLANNED_FIELDS = {"method", "due_date", "specialist_id", "score", "feedback"}
+# What the customer's survey answer fills in.
+ANSWER_FIELDS = {"score", "feedback"}
 HISTORY_LIMIT = 10
 METHODS = [
     ("phone", "Phone"),
@@ -227,7 +233,6 @@ class CsRevisit(models.Model):
             )
             for order in orders:
                 orders_by[order.partner_id.commercial_partner_id] |= order
-        if customers:
             tickets = self.env["helpdesk.ticket"].search(
                 [("partner_id", "child_of", customers.ids)],
                 order="create_date desc",
@@ -317,38 +322,59 @@ class CsRevisit(models.Model):
     def create(self, vals_list):
         if not self.env.su:
             for vals in vals_list:
-                forged = (set(vals) & SYSTEM_FIELDS) - {"source", "res_model", "res_id"}
-                if forged or vals.get("state", "planned") != "planned":
-                    raise UserError(
-                        self.env._(
-                            "These fields are set by the system: %(fields)s.",
-                            fields=", ".join(sorted(forged or {"state"})),
-                        )
-                    )
+                # by hand, a revisit is planned and tied to no service
+                self._cs_check_system_fields(
+                    {
+                        name
+                        for name in set(vals) & SYSTEM_FIELDS
+                        if vals[name] != SYSTEM_DEFAULTS.get(name, False)
+                    }
+                )
         return super().create(vals_list)
 
     def write(self, vals):
         if not self.env.su:
             # the customer and company of a revisit are its service's
-            forged = set(vals) & (SYSTEM_FIELDS | {"partner_id", "company_id"})
-            if forged:
-                raise UserError(
-                    self.env._(
-                        "These fields are set by the system: %(fields)s.",
-                        fields=", ".join(sorted(forged)),
-                    )
-                )
-            if "score" in vals:
-                for revisit in self:
-                    if revisit.state != "planned" or revisit.method == "survey":
-                        raise UserError(
-                            self.env._(
-                                "The score of %(revisit)s comes from the customer's survey "
-                                "answer or is final once the revisit is done.",
-                                revisit=revisit.display_name,
-                            )
-                        )
+            self._cs_check_system_fields(set(vals) & (SYSTEM_FIELDS | {"partner_id", "company_id"}))
+            for revisit in self:
+                revisit._cs_check_editable(vals)
         return super().write(vals)
+
+    @api.model
+    def _cs_check_system_fields(self, forged):
+        """Refuse the fields ``forged`` a user sent that only the system sets
+        (also for the quality summaries' figures)."""
+        if forged:
+            raise UserError(
+                self.env._(
+                    "These fields are set by the system: %(fields)s.",
+                    fields=", ".join(sorted(forged)),
+                )
+            )
+
+    def _cs_check_editable(self, vals):
+        """What the form shows read-only is refused here too: the revisit's
+        plan and result are final once it is done or cancelled, and a survey's
+        score and feedback are the customer's answer."""
+        self.ensure_one()
+        if self.state != "planned":
+            locked = set(vals) & PLANNED_FIELDS
+        elif self.method == "survey":
+            locked = set(vals) & ANSWER_FIELDS
+        else:
+            return
+        if locked:
+            raise UserError(
+                self.env._(
+                    "%(fields)s of %(revisit)s cannot be changed: they come from the "
+                    "customer's survey answer or are final once the revisit is done.",
+                    fields=", ".join(
+                        self._fields[name].get_description(self.env)["string"]
+                        for name in sorted(locked)
+                    ),
+                    revisit=self.display_name,
+                )
+            )
 
     # ---------------------------------------------------
     # Actions
@@ -364,7 +390,7 @@ class CsRevisit(models.Model):
                 "%(revisit)s is done when the customer answers the survey.",
                 revisit=self.display_name,
             )
-        if self.service_date and fields.Date.context_today(self) < self.service_date:
+        if self.service_date and self.env["cs.followup"]._cs_today() < self.service_date:
             return self.env._(
                 "%(revisit)s cannot be done before the service closed.",
                 revisit=self.display_name,
@@ -372,11 +398,12 @@ class CsRevisit(models.Model):
         return False
 
     def action_done(self):
+        self.check_access("write")
         for revisit in self:
             error = revisit._cs_done_error()
             if error:
                 raise UserError(error)
-        self.sudo().write({"state": "done", "done_date": fields.Date.context_today(self)})
+        self.sudo().write({"state": "done", "done_date": self.env["cs.followup"]._cs_today()})
         with_activity = self.filtered("activity_ids")
         with_activity.activity_ids.action_feedback(feedback=self.env._("Revisit done."))
         for revisit in self - with_activity:
@@ -386,27 +413,32 @@ class CsRevisit(models.Model):
             )
         low = self.filtered(lambda r: r.score and r.score <= 2)
         for revisit in low:
+            # the summary in the language of the specialist who follows up
+            owner = revisit.specialist_id or self.env.user
+            revisit = revisit.with_context(lang=owner.lang or self.env.lang)
             revisit.activity_schedule(
                 "mail.mail_activity_data_todo",
-                summary=self.env._("Low satisfaction: follow up"),
-                user_id=revisit.specialist_id.id or self.env.uid,
+                summary=revisit.env._("Low satisfaction: follow up"),
+                user_id=owner.id,
             )
 
-    def action_cancel(self):
+    def _cs_check_planned(self):
+        """Before a button acts as superuser: the user may write these revisits,
+        and they are all still planned."""
+        self.check_access("write")
         for revisit in self:
             if revisit.state != "planned":
                 raise UserError(
                     self.env._("%(revisit)s is not planned.", revisit=revisit.display_name)
                 )
+
+    def action_cancel(self):
+        self._cs_check_planned()
         self.sudo().write({"state": "cancelled"})
 
     def action_send_survey(self):
         """Send (again) the satisfaction survey of these revisits by e-mail."""
-        for revisit in self:
-            if revisit.state != "planned":
-                raise UserError(
-                    self.env._("%(revisit)s is not planned.", revisit=revisit.display_name)
-                )
+        self._cs_check_planned()
         sent = self.sudo()._cs_send_invitations(respect_quiet_days=False)
         missing = self - sent
         if missing:
@@ -512,13 +544,6 @@ class CsRevisit(models.Model):
                 user_id=specialist.id,
             )
 
-    def _cs_survey(self):
-        """The survey to send for this revisit."""
-        self.ensure_one()
-        if self.plan_id:
-            return self.plan_id.survey_id
-        return self.env["survey.survey"]._cs_get_template(self.source)
-
     def _cs_send_invitations(self, respect_quiet_days=True):
         """Send the survey invitations of these revisits (sudo) in one batch:
         one personal token per revisit, the mail in the customer's language.
@@ -543,9 +568,11 @@ class CsRevisit(models.Model):
         invited = self.browse()
         vals_list = []
         UserInput = self.env["survey.user_input"]
+        templates = self.env["survey.survey"]._cs_get_templates()
         for revisit in self:
             partner = revisit.partner_id
-            survey = revisit._cs_survey()
+            # a plan sends its own survey; a service, the one of its kind
+            survey = revisit.plan_id.survey_id if revisit.plan_id else templates.get(revisit.source)
             if (
                 revisit.state != "planned"
                 or not survey

@@ -8,6 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from .cs_revisit import METHODS
+from .survey_survey import GROUP_MANAGER
 
 CYCLE_MONTHS = {"monthly": 1, "quarterly": 3}
 
@@ -113,7 +114,7 @@ class CsRevisitPlan(models.Model):
 
     def action_run(self):
         """Start the current cycle now."""
-        if not self.env.user.has_group("cs_service_dept.group_cs_manager"):
+        if not self.env.user.has_group(GROUP_MANAGER):
             raise UserError(self.env._("Only a customer service manager can run a plan."))
         for plan in self:
             if not self.env["res.partner"].sudo().search_count(plan._segment_domain(), limit=1):
@@ -173,8 +174,10 @@ class CsRevisitPlan(models.Model):
                 revisits._cs_send_invitations(respect_quiet_days=False)
             revisits._cs_schedule_activities()
             plan.next_date = cycle_start + relativedelta(months=CYCLE_MONTHS[plan.cycle])
-            plan.message_post(
-                body=self.env._(
+            # the department's language, whoever (or whichever cron) runs the cycle
+            localized = plan.with_context(lang=plan.company_id.partner_id.lang or self.env.lang)
+            localized.message_post(
+                body=localized.env._(
                     "Cycle of %(date)s: %(count)s revisits planned.",
                     date=cycle_start,
                     count=len(revisits),
@@ -185,7 +188,7 @@ class CsRevisitPlan(models.Model):
     @api.model
     def _cron_run_plans(self, batch=20):
         """Run the plans whose next cycle has come, a batch per call."""
-        today = fields.Date.context_today(self)
+        today = self.env["cs.followup"]._cs_today()
         domain = [("next_date", "<=", today), ("cycle", "!=", False)]
         plans = self.search(domain, limit=batch)
         plans._run_cycle()

@@ -13,7 +13,8 @@ class CsSatisfactionReport(models.Model):
     Rates are 0/100 per row and empty (NULL) when the row is not concerned, so
     their average in pivot and graph views is the rate in percent, and empty
     when there is no data. A survey answer's score and date are read from the
-    customer's own answer lines, not from fields a specialist can edit.
+    customer's own answer lines, not from fields a specialist can edit. Dates
+    ("today", the day an answer came) are the company's, as cs.followup's.
     """
 
     _name = "cs.satisfaction.report"
@@ -39,8 +40,16 @@ class CsSatisfactionReport(models.Model):
             "user_input_id",
         ],
         "survey.user_input": ["state", "end_datetime"],
-        "survey.user_input.line": ["value_scale", "answer_type", "question_id"],
+        "survey.user_input.line": [
+            "value_scale",
+            "value_numerical_box",
+            "answer_type",
+            "question_id",
+            "question_sequence",
+        ],
         "survey.question": ["cs_role"],
+        "res.company": ["partner_id"],
+        "res.partner": ["tz"],
     }
 
     revisit_id = fields.Many2one("cs.revisit", readonly=True)
@@ -84,34 +93,41 @@ class CsSatisfactionReport(models.Model):
                     r.method,
                     -- measured: required, and done or past due (pending ones wait)
                     r.required AND (
-                        r.state = 'done' OR ui.state = 'done' OR r.due_date < CURRENT_DATE
+                        r.state = 'done' OR ui.state = 'done'
+                        OR r.due_date < (NOW() AT TIME ZONE COALESCE(cp.tz, 'UTC'))::date
                     ) AS required,
                     r.user_input_id IS NOT NULL AS invited,
                     COALESCE(ui.state = 'done', FALSE) AS answered,
                     CASE
-                        WHEN r.user_input_id IS NOT NULL THEN (
-                            SELECT l.value_scale
-                            FROM survey_user_input_line l
-                            JOIN survey_question q ON q.id = l.question_id
-                            WHERE l.user_input_id = ui.id
-                              AND ui.state = 'done'
-                              AND q.cs_role = 'satisfaction'
-                              AND l.answer_type = 'scale'
-                              AND l.value_scale BETWEEN 1 AND 5
-                            ORDER BY l.id
-                            LIMIT 1
-                        )
+                        WHEN r.user_input_id IS NOT NULL THEN
+                            CASE WHEN sat.value BETWEEN 1 AND 5 THEN sat.value END
                         WHEN r.state = 'done' AND r.score BETWEEN 1 AND 5 THEN r.score
                     END AS score,
                     CASE
                         WHEN r.user_input_id IS NOT NULL THEN
                             CASE WHEN ui.state = 'done'
-                                 THEN (ui.end_datetime AT TIME ZONE 'UTC')::date END
+                                 THEN (ui.end_datetime AT TIME ZONE 'UTC'
+                                       AT TIME ZONE COALESCE(cp.tz, 'UTC'))::date END
                         WHEN r.state = 'done' THEN r.done_date
                     END AS done_date,
                     r.due_date
                 FROM cs_revisit r
+                JOIN res_company c ON c.id = r.company_id
+                JOIN res_partner cp ON cp.id = c.partner_id
                 LEFT JOIN survey_user_input ui ON ui.id = r.user_input_id
+                -- the answer to the satisfaction question, read as the answer's
+                -- cs_score is (survey.user_input._compute_cs_answers): the last one
+                LEFT JOIN LATERAL (
+                    SELECT CASE WHEN l.answer_type = 'scale' THEN l.value_scale
+                                ELSE TRUNC(l.value_numerical_box)::int END AS value
+                    FROM survey_user_input_line l
+                    JOIN survey_question q ON q.id = l.question_id
+                    WHERE l.user_input_id = ui.id
+                      AND q.cs_role = 'satisfaction'
+                      AND l.answer_type IN ('scale', 'numerical_box')
+                    ORDER BY l.question_sequence DESC, l.id DESC
+                    LIMIT 1
+                ) sat ON ui.state = 'done'
                 WHERE r.state != 'cancelled'
             )
             SELECT

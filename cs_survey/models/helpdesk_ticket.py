@@ -1,6 +1,6 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class HelpdeskTicket(models.Model):
@@ -23,13 +23,31 @@ class HelpdeskTicket(models.Model):
         help="The customer feedback (客户意见) this service need comes from.",
     )
 
+    @api.constrains("cs_origin_revisit_id")
+    def _check_cs_origin_revisit_id(self):
+        # a need comes from a revisit its author may see (the default a client
+        # sends, default_cs_origin_revisit_id, grants nothing)
+        if not self.env.su:
+            self.cs_origin_revisit_id.check_access("read")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(vals.get("cs_survey_answer_id") for vals in vals_list):
+            self.env["cs.revisit"]._cs_check_system_fields({"cs_survey_answer_id"})
+        return super().create(vals_list)
+
     def write(self, vals):
-        closed_before = self.filtered("closed") if vals.get("stage_id") else self
+        if not self.env.su and "cs_survey_answer_id" in vals:
+            self.env["cs.revisit"]._cs_check_system_fields({"cs_survey_answer_id"})
+        # Only a move into a closing stage plans revisits: other writes pay nothing.
+        stage = self.env["helpdesk.ticket.stage"].browse(vals.get("stage_id"))
+        if not stage.closed:
+            return super().write(vals)
+        closing = self.filtered(lambda t: not t.closed)
         result = super().write(vals)
-        if vals.get("stage_id"):
-            newly_closed = self.filtered(lambda t: t.closed and t.partner_id) - closed_before
-            if newly_closed:
-                self.env["cs.revisit"]._cs_create_for_services(newly_closed)
+        closing = closing.filtered("partner_id")
+        if closing:
+            self.env["cs.revisit"]._cs_create_for_services(closing)
         return result
 
     def _cs_revisit_values(self):
@@ -54,8 +72,9 @@ class HelpdeskTicket(models.Model):
                 or partner.commercial_partner_id.cs_specialist_id
                 or self.user_id
             ).id,
-            "service_date": fields.Date.context_today(
-                self, self.closed_date or fields.Datetime.now()
+            # the department's day, not the server's (cs.followup's local time)
+            "service_date": self.env["cs.followup"]._cs_local_date(
+                self.closed_date or fields.Datetime.now()
             ),
             "required": not first_contact,
         }
@@ -63,12 +82,16 @@ class HelpdeskTicket(models.Model):
     def _cs_reopen_after_survey(self):
         """Reopen a closed complaint the customer is not satisfied with: a new
         solution must be proposed (sudo: called from the customer's answer)."""
-        for ticket in self.sudo():
+        tickets = self.sudo()
+        fallback = None  # an open stage of no team, looked up once if needed
+        for ticket in tickets:
             stage = ticket.team_id._get_applicable_stages().filtered(lambda s: not s.closed)[:1]
             if not stage:
-                stage = self.env["helpdesk.ticket.stage"].search(
-                    [("closed", "=", False), ("team_ids", "=", False)], limit=1
-                )
+                if fallback is None:
+                    fallback = self.env["helpdesk.ticket.stage"].search(
+                        [("closed", "=", False), ("team_ids", "=", False)], limit=1
+                    )
+                stage = fallback
             vals = {
                 "cs_complaint_state": "solution_proposed",
                 "cs_customer_satisfied": False,
@@ -77,4 +100,6 @@ class HelpdeskTicket(models.Model):
             }
             if stage and ticket.closed:
                 vals["stage_id"] = stage.id
+            # back in the approval's first state, the old reviews are dropped
+            # (cs.approval.mixin / tier.validation)
             ticket.write(vals)

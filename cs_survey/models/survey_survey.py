@@ -68,8 +68,13 @@ class SurveySurvey(models.Model):
     @api.model
     def _cs_get_template(self, purpose):
         """The active satisfaction survey sent for ``purpose``, if any."""
-        return self.sudo().search(
-            [("survey_type", "=", SURVEY_TYPE), ("cs_purpose", "=", purpose)],
-            order="id",
-            limit=1,
+        return self._cs_get_templates().get(purpose, self.sudo().browse())
+
+    @api.model
+    def _cs_get_templates(self):
+        """The active satisfaction survey sent for each purpose, in one query:
+        ``{purpose: survey}``, the oldest survey of a purpose first."""
+        surveys = self.sudo().search(
+            [("survey_type", "=", SURVEY_TYPE), ("cs_purpose", "!=", False)], order="id desc"
         )
+        return {survey.cs_purpose: survey for survey in surveys}

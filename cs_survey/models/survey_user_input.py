@@ -118,7 +118,7 @@ class SurveyUserInput(models.Model):
         """A finished answer closes its revisit; a low score or "not solved" opens
         a complaint for the customer's specialist, or reopens the complaint the
         survey was about (one invitation per service: no loop)."""
-        today = fields.Date.context_today(self)
+        today = self.env["cs.followup"]._cs_today()
         for answer in self.filtered("cs_revisit_id"):
             answer.cs_revisit_id._cs_mark_answered(answer, today)
         low = self.filtered(lambda a: a._cs_is_low() and not a.cs_complaint_id)
@@ -142,6 +142,12 @@ class SurveyUserInput(models.Model):
         ]
         return Markup("<p>%s</p>") % Markup("<br/>").join(lines)
 
+    def _cs_department_lang(self):
+        """The language the department reads: the company's (the customer
+        answered in theirs)."""
+        company = self.cs_revisit_id.company_id or self.env.company
+        return company.partner_id.lang or self.env.lang
+
     def _cs_open_complaints(self):
         Ticket = self.env["helpdesk.ticket"]
         vals_list = []
@@ -154,12 +160,14 @@ class SurveyUserInput(models.Model):
                 or answer.cs_revisit_id.specialist_id
                 or source.user_id
             )
+            # written for the specialist who handles it, in their language
+            reader = answer.with_context(lang=specialist.lang or answer._cs_department_lang())
             vals_list.append(
                 {
-                    "name": self.env._(
-                        "Low satisfaction: %(survey)s", survey=answer.survey_id.title
+                    "name": reader.env._(
+                        "Low satisfaction: %(survey)s", survey=reader.survey_id.title
                     ),
-                    "description": answer._cs_complaint_description(),
+                    "description": reader._cs_complaint_description(),
                     "partner_id": partner.id,
                     "cs_request_type": "complaint",
                     "user_id": specialist.id,
@@ -180,14 +188,15 @@ class SurveyUserInput(models.Model):
             complaint = answer.cs_revisit_id.ticket_id
             complaint._cs_reopen_after_survey()
             answer.cs_complaint_id = complaint
+            reader = answer.with_context(lang=answer._cs_department_lang())
             complaint.message_post(
                 body=Markup("%s%s")
                 % (
-                    self.env._(
+                    reader.env._(
                         "The customer's satisfaction survey on this complaint came back "
                         "low: the complaint is reopened."
                     ),
-                    answer._cs_complaint_description(),
+                    reader._cs_complaint_description(),
                 ),
                 message_type="comment",
                 subtype_xmlid="mail.mt_note",

@@ -1,8 +1,8 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.tests import tagged
 
 from .common import CsSurveyCommon
@@ -159,3 +159,42 @@ class TestFigures(CsSurveyCommon):
         self.assertEqual(rows.revisit_id, self.r1 | self.r2 | self.r3 | self.r8)
         all_rows = self.env["cs.satisfaction.report"].with_user(self.supervisor).search([])
         self.assertIn(self.r4, all_rows.revisit_id)
+
+    def test_answer_day_is_the_company_day(self):
+        """Answered at 01:00 in Shanghai the day after the due date: late, though
+        it is still the due date in UTC."""
+        answer = self.answer(self.r5.user_input_id, 4)
+        due = self.r5.due_date
+        answer.end_datetime = datetime.combine(due, time(17, 0))  # UTC
+        Report = self.env["cs.satisfaction.report"]
+        company = self.r5.company_id.partner_id
+        company.tz = "Asia/Shanghai"
+        self.assertEqual(Report.search([("revisit_id", "=", self.r5.id)]).revisit_rate, 0)
+        company.tz = "UTC"
+        Report.invalidate_model()
+        self.assertEqual(Report.search([("revisit_id", "=", self.r5.id)]).revisit_rate, 100)
+
+    def test_score_read_as_the_answer_reads_it(self):
+        """A satisfaction question answered with a number counts in the figures
+        as it does on the answer."""
+        satisfaction = self.survey_ticket.question_ids.filtered(
+            lambda q: q.cs_role == "satisfaction"
+        )
+        answer = self.answer_r4.sudo()
+        answer.write(
+            {
+                "user_input_line_ids": [
+                    Command.create(
+                        {
+                            "question_id": satisfaction.id,
+                            "answer_type": "numerical_box",
+                            "value_numerical_box": 2.0,
+                        }
+                    )
+                ]
+            }
+        )
+        answer._mark_done()
+        self.assertEqual(answer.cs_score, 2)
+        row = self.env["cs.satisfaction.report"].search([("revisit_id", "=", self.r4.id)])
+        self.assertEqual(row.score, 2)

@@ -1,6 +1,10 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from freezegun import freeze_time
+
 from odoo.tests import tagged
+
+from odoo.addons.cs_service_dept.tests.test_helpdesk_ticket_complaint import TestComplaintFlow
 
 from .common import CsSurveyCommon
 
@@ -69,3 +73,26 @@ class TestLowScore(CsSurveyCommon):
         complaint.stage_id = self.stage_done
         self.assertEqual(len(complaint.cs_revisit_ids), 1)
         self.assertEqual(len(revisit.user_input_ids), 1)
+
+
+@tagged("post_install", "-at_install")
+class TestLowScoreAfterApproval(CsSurveyCommon, TestComplaintFlow):
+    """A complaint whose solution was approved, implemented and confirmed comes
+    back low from the survey (only this class's tests run, not the flow's)."""
+
+    @freeze_time("2026-11-20 10:00:00")
+    def test_reopened_complaint_needs_a_new_approval(self):
+        complaint = self.create_complaint("Wrong part", team_id=self.team.id)
+        self._walk_to(complaint, "confirmed")
+        self.assertTrue(complaint.review_ids)
+        revisit = self.close(complaint)
+        self.answer(revisit.user_input_id, 1, solved=False)
+        self.assertEqual(complaint.cs_complaint_state, "solution_proposed")
+        self.assertFalse(complaint.review_ids, "the old approval is dropped")
+        # the specialist works out a new solution, sent for a new approval
+        as_specialist = complaint.with_user(self.specialist)
+        as_specialist.write(
+            {"cs_solution": "<p>Refund</p>", "cs_solution_deadline": "2026-11-27 17:00:00"}
+        )
+        as_specialist.action_cs_propose_solution()
+        self.assertEqual(complaint.validation_status, "pending")

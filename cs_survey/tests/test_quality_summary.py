@@ -4,7 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import date_utils
 
 from .common import CsSurveyCommon
@@ -123,6 +123,34 @@ class TestQualitySummary(CsSurveyCommon):
         with self.assertRaises(AccessError):
             supervisor_view.write({"satisfaction_rate": 100.0})
 
+    def test_figures_set_by_the_system(self):
+        """A manager's RPC client can neither dress up the month's figures nor
+        mark the summary sent without sending it."""
+        summary = self.create_summary().with_user(self.manager)
+        for vals in (
+            {"satisfaction_rate": 100.0},
+            {"scored_count": 50},
+            {"satisfaction_target": 50},
+            {"state": "posted"},
+            {"date_from": self.today - relativedelta(months=2)},
+        ):
+            with self.assertRaises(UserError):
+                summary.write(vals)
+        with self.assertRaises(UserError):
+            self.env["cs.quality.summary"].with_user(self.manager).create(
+                {
+                    "company_id": self.company.id,
+                    "date_from": self.today - relativedelta(months=3),
+                    "state": "posted",
+                }
+            )
+        self.assertAlmostEqual(summary.satisfaction_rate, 200.0 / 3)
+        # the improvement actions are the manager's to write
+        summary.write(
+            {"action_ids": [Command.create({"name": "Train", "user_id": self.specialist.id})]}
+        )
+        self.assertEqual(len(summary.action_ids), 2)
+
     def test_pdf_in_company_language(self):
         self.env["res.lang"]._activate_lang("zh_CN")
         self.env["ir.module.module"].search([("name", "=", "cs_survey")])._update_translations(
@@ -135,3 +163,20 @@ class TestQualitySummary(CsSurveyCommon):
         # tests render the HTML instead of the PDF
         self.assertIn("指标与目标对比", attachment.raw.decode())
         self.assertIn("附件为本月服务质量总结", summary.message_ids[0].body)
+
+    def test_improvement_actions_by_owner(self):
+        """The actions have their own views; a supervisor sees those of the
+        companies they work for only."""
+        summary = self.create_summary()
+        with Form(self.env["cs.quality.action"].with_user(self.manager)) as form:
+            form.summary_id = summary
+            form.name = "Answer complaints within the day"
+            form.user_id = self.specialist_2
+        self.assertEqual(len(summary.action_ids), 2)
+        Action = self.env["cs.quality.action"].with_user(self.supervisor)
+        self.assertFalse(Action.search([("summary_id", "=", summary.id)]))
+        self.supervisor.write({"company_ids": [Command.link(self.company.id)]})
+        visible = Action.with_context(allowed_company_ids=[self.company.id]).search(
+            [("summary_id", "=", summary.id)]
+        )
+        self.assertEqual(visible, summary.action_ids)

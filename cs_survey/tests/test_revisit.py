@@ -78,12 +78,80 @@ class TestRevisit(CsSurveyCommon):
                 {"partner_id": self.customer.id, "state": "done"}
             )
 
+    def test_forged_service_refused(self):
+        """By hand a revisit is tied to no service: pointing one at a ticket would
+        take the place of the ticket's own revisit (one per service)."""
+        ticket = self.create_ticket("Not closed yet")
+        Revisit = self.env["cs.revisit"].with_user(self.specialist)
+        for vals in (
+            {"res_model": "helpdesk.ticket", "res_id": ticket.id},
+            {"source": "complaint"},
+            {"required": False},
+            {"ticket_id": ticket.id},
+        ):
+            with self.assertRaises(UserError):
+                Revisit.create({"partner_id": self.customer.id, **vals})
+        # the defaults a client sends back are fine
+        manual = Revisit.create(
+            {"partner_id": self.customer.id, "source": "ticket", "state": "planned"}
+        )
+        self.assertEqual(manual.specialist_id, self.specialist)
+        self.assertTrue(self.close(ticket))
+
+    def test_done_revisit_is_final(self):
+        """What the form shows read-only once the revisit is done, an RPC client
+        cannot write either."""
+        revisit = self.close(self.create_ticket("Final")).with_user(self.specialist)
+        revisit.write({"score": 4, "feedback": "Fine"})
+        revisit.action_done()
+        for vals in (
+            {"feedback": "Rewritten"},
+            {"method": "visit"},
+            {"due_date": self.today + timedelta(days=30)},
+            {"specialist_id": self.specialist_2.id},
+        ):
+            with self.assertRaises(UserError):
+                revisit.write(vals)
+        self.assertEqual(revisit.feedback, "Fine")
+        revisit.team_id = self.team  # not part of the result
+        cancelled = self.close(self.create_ticket("Cancelled")).with_user(self.specialist)
+        cancelled.action_cancel()
+        with self.assertRaises(UserError):
+            cancelled.score = 5
+
+    def test_actions_of_another_specialist_refused(self):
+        revisit = self.close(self.create_ticket("Not yours"))
+        for action in ("action_done", "action_cancel", "action_send_survey"):
+            with self.assertRaises(AccessError):
+                getattr(revisit.with_user(self.specialist_2), action)()
+        self.assertEqual(revisit.state, "planned")
+
+    def test_need_of_a_revisit_out_of_sight_refused(self):
+        """An RPC client linking a ticket to a revisit it cannot see, or to a
+        survey answer, is refused (the context default grants nothing)."""
+        revisit = self.close(self.create_ticket("Other customer's"))
+        Ticket = self.env["helpdesk.ticket"].with_user(self.specialist_2)
+        with self.assertRaises(AccessError):
+            Ticket.with_context(default_cs_origin_revisit_id=revisit.id).create(
+                {"name": "Need", "partner_id": self.customer_2.id, "description": "<p>x</p>"}
+            )
+        own = Ticket.create(
+            {"name": "Mine", "partner_id": self.customer_2.id, "description": "<p>x</p>"}
+        )
+        with self.assertRaises(AccessError):
+            own.cs_origin_revisit_id = revisit
+        with self.assertRaises(UserError):
+            own.cs_survey_answer_id = revisit.user_input_id
+        self.assertFalse(revisit.need_ticket_ids)
+
     def test_survey_score_not_editable(self):
         self.customer.cs_survey_opt_out = False
         revisit = self.close(self.create_ticket("Surveyed"))
         self.assertEqual(revisit.method, "survey")
         with self.assertRaises(UserError):
             revisit.with_user(self.specialist).score = 5
+        with self.assertRaises(UserError):
+            revisit.with_user(self.specialist).feedback = "Very happy"
         with self.assertRaises(UserError):
             revisit.with_user(self.specialist).action_done()
 

@@ -3,7 +3,24 @@
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from odoo.addons.cs_service_dept.tests.common import RightsMatrixMixin
+
 from .common import CsSurveyCommon
+
+ALL = "crwu"
+MANAGERS = {"manager": ALL, "general_manager": ALL}
+STAFF = ("specialist", "supervisor", "manager", "general_manager")
+
+# cs_survey's rights, written out: a model added without its rights, or a right
+# that drifts, fails here. Record rules narrow them further (own customers).
+RIGHTS = {
+    "cs.revisit": {"specialist": "crw", "supervisor": "crw", **MANAGERS},
+    "cs.revisit.plan": {"specialist": "r", "supervisor": "r", **MANAGERS},
+    "cs.satisfaction.report": dict.fromkeys(STAFF, "r"),
+    "cs.survey.figures": dict.fromkeys(STAFF, "crw"),
+    "cs.quality.summary": {"supervisor": "r", **MANAGERS},
+    "cs.quality.action": {"supervisor": "r", **MANAGERS},
+}
 
 
 @tagged("post_install", "-at_install")
@@ -50,3 +67,9 @@ class TestSecurity(CsSurveyCommon):
         with self.assertRaises(UserError):
             answer.with_user(admin).sudo(False)._cs_check_not_done()
         self.assertEqual(answer.cs_score, 5)
+
+
+@tagged("post_install", "-at_install")
+class TestRightsMatrix(RightsMatrixMixin, CsSurveyCommon):
+    def test_rights_matrix(self):
+        self.assert_rights_matrix("cs_survey", RIGHTS)

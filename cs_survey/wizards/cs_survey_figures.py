@@ -21,7 +21,6 @@ class CsSurveyFigures(models.TransientModel):
     )
     team_id = fields.Many2one("helpdesk.ticket.team")
     specialist_id = fields.Many2one("res.users")
-    satisfaction_rate = fields.Float(string="Satisfaction (%)", compute="_compute_figures")
     satisfaction_display = fields.Char(string="Satisfaction", compute="_compute_figures")
     satisfaction_target = fields.Integer(compute="_compute_figures")
     satisfaction_met = fields.Boolean(compute="_compute_figures")
@@ -54,7 +53,6 @@ class CsSurveyFigures(models.TransientModel):
 
         for wizard in self:
             figures = self.env["cs.satisfaction.report"]._cs_figures(wizard._report_domain())
-            wizard.satisfaction_rate = figures["satisfaction"] or 0.0
             wizard.satisfaction_display = display(figures["satisfaction"])
             wizard.satisfaction_target = satisfaction_target
             wizard.satisfaction_met = (

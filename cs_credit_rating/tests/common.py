@@ -6,6 +6,8 @@ from odoo import Command, fields
 
 from odoo.addons.cs_service_dept.tests.common import CsCommon
 
+from ..models.sale_order import CREDIT_OVERRIDE
+
 
 class CsCreditCommon(CsCommon):
     """Customers, orders, invoices and payments for the credit tests."""
@@ -70,7 +72,7 @@ class CsCreditCommon(CsCommon):
         )
         if confirm:
             # superuser: the override wizard's own confirmation path
-            order.sudo().with_context(cs_credit_override=True).action_confirm()
+            order.sudo().with_context(cs_credit_override=CREDIT_OVERRIDE).action_confirm()
             if date:
                 order.date_order = fields.Datetime.to_datetime(date)
         return order

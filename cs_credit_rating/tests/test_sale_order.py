@@ -54,6 +54,18 @@ class TestSaleOrderCreditLimit(CsCreditCommon):
             order.with_user(self.salesman).with_context(cs_credit_override=True).action_confirm()
         self.assertEqual(order.state, "draft")
 
+    def test_forged_context_key_under_sudo_refused(self):
+        """A route that confirms under sudo() and passes the caller's context
+        on (as the portal's acceptance or the payment do) is still refused:
+        only the override wizard's own marker skips the refusal."""
+        order = self.create_order(self.customer, 600, confirm=False, user=self.salesman)
+        for value in (True, 1, "1", {"override": True}):
+            with self.assertRaisesText(UserError, "over the credit limit"):
+                order.with_user(self.salesman).with_context(
+                    cs_credit_override=value
+                ).sudo().action_confirm()
+        self.assertEqual(order.state, "draft")
+
     def test_within_limit_confirmed(self):
         order = self.create_order(self.customer, 500, confirm=False, user=self.salesman)
         order.with_user(self.salesman).action_confirm()

@@ -108,9 +108,18 @@ class TestSaleOrderCreditLimit(CsCreditCommon):
                 any("Strategic customer" in body for body in record.message_ids.mapped("body"))
             )
         self.assertFalse(self.company.account_use_credit_limit)
-        # the Manager only reads orders
+        # the Manager only reads the quotations of other salespersons: not
+        # their confirmed orders, and writes none of them
         with self.assertRaises(AccessError):
             order.with_user(self.manager).write({"note": "x"})
+        with self.assertRaises(AccessError):
+            order.with_user(self.manager).read(["name"])
+        quotation = self.create_order(self.customer, 10, confirm=False, user=self.salesman)
+        quotation.with_user(self.manager).read(["name"])
+        with self.assertRaises(AccessError):
+            quotation.order_line.with_user(self.manager).read(["name"])
+        with self.assertRaises(AccessError):
+            quotation.with_user(self.manager).write({"note": "x"})
 
     def test_specialist_cannot_override(self):
         order = self.create_order(self.customer, 600, confirm=False)

@@ -4,6 +4,9 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 OPEN_STATES = ("open", "confirmed")
+# What a confirmed anomaly blocks (the sales of this customer in this company):
+# fixed once a Manager decided on the anomaly.
+DECIDED_FIELDS = {"partner_id", "company_id", "kind"}
 
 
 class CsCreditAnomaly(models.Model):
@@ -83,10 +86,20 @@ class CsCreditAnomaly(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.su and "state" in vals and any(rec.state != vals["state"] for rec in self):
-            raise AccessError(
-                self.env._("Only a customer service manager confirms or dismisses an anomaly.")
-            )
+        if not self.env.su:
+            if "state" in vals and any(rec.state != vals["state"] for rec in self):
+                raise AccessError(
+                    self.env._("Only a customer service manager confirms or dismisses an anomaly.")
+                )
+            decided = self.filtered(lambda a: a.state != "open")
+            if decided and DECIDED_FIELDS & set(vals):
+                raise UserError(
+                    self.env._(
+                        "Anomaly %(name)s has been decided on: its customer, company and "
+                        "kind no longer change. Report a new anomaly instead.",
+                        name=decided[0].display_name,
+                    )
+                )
         return super().write(vals)
 
     def _check_state(self, allowed, action):

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from .common import CsCreditCommon
 
@@ -86,5 +86,16 @@ class TestCreditAnomaly(CsCreditCommon):
         with self.assertRaises(AccessError):
             anomaly.with_user(self.specialist).write({"state": "resolved"})
         anomaly.with_user(self.specialist).write({"notes": "<p>Checked with the bank</p>"})
+        # nor move it off the customer it blocks
+        other = self.create_customer("Other Anomaly Customer")
+        for vals in (
+            {"partner_id": other.id},
+            {"company_id": self.env["res.company"].create({"name": "Elsewhere"}).id},
+            {"kind": "orders_collapse"},
+        ):
+            for user in (self.specialist, self.manager):
+                with self.assertRaisesText(UserError, "decided on"):
+                    anomaly.with_user(user).write(vals)
+        self.assertEqual(anomaly.partner_id, self.customer)
         anomaly.with_user(self.manager).action_dismiss()
         self.assertEqual(anomaly.state, "dismissed")

@@ -150,6 +150,10 @@ class CsCreditEvaluation(models.Model):
             self._check_draft()
         return super().unlink()
 
+    def _cs_protected_fields(self):
+        # what tells a system evaluation from an evaluation form
+        return super()._cs_protected_fields() | {"origin", "grade_change_id"}
+
     def _check_draft(self):
         """Only a draft evaluation form is edited or deleted: an approved
         evaluation is the customer's grade history."""

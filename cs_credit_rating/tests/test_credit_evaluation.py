@@ -59,6 +59,14 @@ class TestCreditEvaluation(CsCreditCommon):
                 Evaluation.create({"partner_id": customer.id, "grade": "AAA", **vals})
         with self.assertRaises(AccessError):
             evaluation.write({"state": "approved"})
+        # nor passing the draft off as a system evaluation once created
+        change = self.env["cs.credit.grade.change"].create(
+            {"partner_id": customer.id, "new_grade": "AAA", "reason": "x"}
+        )
+        for vals in ({"origin": "policy"}, {"grade_change_id": change.id}):
+            with self.assertRaises(AccessError):
+                evaluation.write(vals)
+        self.assertEqual(evaluation.origin, "manual")
         evaluation.action_cs_submit()
         self.assertEqual(customer.cs_credit_grade, "B")
         with self.assertRaises(UserError):

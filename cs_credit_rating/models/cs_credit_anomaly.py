@@ -214,7 +214,7 @@ class CsCreditAnomaly(models.Model):
             )
         }
         supervisor = self._default_supervisor(policy)
-        today = fields.Date.context_today(self)
+        today = self.env["cs.followup"].with_company(policy.company_id)._cs_today()
         # every defaulted field is given: no default_get per record
         vals_list = [
             {
@@ -240,7 +240,8 @@ class CsCreditAnomaly(models.Model):
             anomalies.with_context(mail_activity_quick_update=True).activity_schedule(
                 "mail.mail_activity_data_todo",
                 date_deadline=today,
-                summary=self.env._("Review credit anomaly"),
+                # read by the supervisor, in their language
+                summary=self.with_context(lang=supervisor.lang).env._("Review credit anomaly"),
                 user_id=supervisor.id,
             )
         return anomalies

@@ -45,6 +45,14 @@ class CsCreditCommon(CsCommon):
             }
         )
 
+    def evaluate_all(self, batch_size=1000):
+        """Run the evaluation cron as Odoo does: again while it reports
+        customers remaining. Returns the number of calls."""
+        calls = 1
+        while self.env["cs.credit.evaluation"]._cron_evaluate_all(batch_size=batch_size):
+            calls += 1
+        return calls
+
     @classmethod
     def approve(cls, document, requester, approver):
         """Submit ``document`` as ``requester`` and approve it as ``approver``."""

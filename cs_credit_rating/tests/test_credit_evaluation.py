@@ -19,13 +19,17 @@ class TestCreditEvaluation(CsCreditCommon):
 
     def test_cron_evaluates_everyone_once(self):
         customers = self._customers(5, "Cron")
-        self.env["cs.credit.evaluation"]._cron_evaluate_all(batch_size=2)
+        # one batch per call, the rest reported for Odoo to call again
+        remaining = self.env["cs.credit.evaluation"]._cron_evaluate_all(batch_size=2)
+        self.assertEqual(remaining, 3)
+        self.assertEqual(len(customers.cs_credit_evaluation_ids), 2)
+        self.assertEqual(self.evaluate_all(batch_size=2), 2)
         self.assertEqual(len(customers.cs_credit_evaluation_ids), 5)
         # No history: 20 x 25% + 0 (paid 0%) ... = 5 + 7.5 + 25 + 15 + 10 = 62.5
         self.assertEqual(set(customers.mapped("cs_credit_grade")), {"B"})
         self.assertEqual(set(customers.mapped("cs_credit_score")), {62.5})
         # idempotent: a second run the same day changes nothing
-        self.env["cs.credit.evaluation"]._cron_evaluate_all(batch_size=2)
+        self.assertEqual(self.evaluate_all(batch_size=2), 1)
         self.assertEqual(len(customers.cs_credit_evaluation_ids), 5)
 
     def test_query_count_does_not_grow(self):

@@ -24,7 +24,7 @@ class TestCreditMultiCompany(CsCreditCommon):
         )
 
     def test_cron_evaluates_every_company_with_their_company(self):
-        self.env["cs.credit.evaluation"]._cron_evaluate_all(batch_size=1)
+        self.evaluate_all(batch_size=1)
         evaluations = self.env["cs.credit.evaluation"].search(
             [("partner_id", "in", (self.shared | self.own_b).ids)]
         )

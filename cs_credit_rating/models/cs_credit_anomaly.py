@@ -15,8 +15,8 @@ class CsCreditAnomaly(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "detected_on desc, id desc"
     _check_company_auto = True
+    _rec_names_search = ["partner_id"]
 
-    name = fields.Char(compute="_compute_name", store=True)
     partner_id = fields.Many2one(
         "res.partner",
         string="Customer",
@@ -64,10 +64,12 @@ class CsCreditAnomaly(models.Model):
     grade_change_ids = fields.One2many("cs.credit.grade.change", "anomaly_id")
 
     @api.depends("partner_id", "kind")
-    def _compute_name(self):
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        # in the reader's language (anomalies are mostly created by the cron)
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for rec in self:
-            rec.name = f"{rec.partner_id.name or ''} - {kinds.get(rec.kind, '')}"
+            rec.display_name = f"{rec.partner_id.name or ''} - {kinds.get(rec.kind, '')}"
 
     def init(self):
         self.env.cr.execute(

@@ -76,11 +76,15 @@ class CsCreditLimitRequest(models.Model):
 
     @api.depends("grade", "company_id")
     def _compute_amount(self):
-        for rec in self:
-            policy = self.env["cs.credit.policy"]._get_active(rec.company_id)
-            band = policy.band_ids.filtered(lambda b, g=rec.grade: b.grade == g)[:1]
-            rec.amount = band.credit_limit
-            rec.payment_term_id = band.payment_term_id
+        # the band of the grade in the active policy of each company
+        Band = self.env["cs.credit.policy.band"]
+        for company, requests in self.grouped("company_id").items():
+            policy = self.env["cs.credit.policy"]._get_active(company)
+            bands = {band.grade: band for band in policy.band_ids}
+            for rec in requests:
+                band = bands.get(rec.grade, Band)
+                rec.amount = band.credit_limit
+                rec.payment_term_id = band.payment_term_id
 
     @api.constrains("amount")
     def _check_amount(self):

@@ -65,10 +65,10 @@ class CsCreditLimitRequest(models.Model):
     )
     approved_date = fields.Date(readonly=True, copy=False)
 
-    @api.depends("partner_id")
+    @api.depends("partner_id", "company_id")
     def _compute_grade(self):
-        for rec in self:
-            rec.grade = rec.partner_id.cs_credit_grade
+        for rec, evaluation in self.env["res.partner"]._cs_credit_evaluation_of(self):
+            rec.grade = evaluation.grade
 
     def _compute_current_limit(self):
         for rec in self:

@@ -40,7 +40,7 @@ class TestCreditLimitRequest(CsCreditCommon):
         Request = self.env["cs.credit.limit.request"]
         vals_list = [{"partner_id": customer.id, "reason": "x"} for customer in customers]
         Request.create(vals_list[:1])  # warm-up
-        with self.assertQueryCount(__system__=8):
+        with self.assertQueryCount(__system__=9):
             requests = Request.create(vals_list)
             self.env.flush_all()
         self.assertEqual(requests.mapped("amount"), [200000, 100000, 50000])

@@ -57,9 +57,10 @@ class SaleOrder(models.Model):
         # the confirmation would refuse with (one exposure computation).
         problems = self._cs_credit_problems(cumulative=False)
         managed = self.filtered(lambda o: o in problems)
-        super(SaleOrder, self - managed)._compute_partner_credit_warning()
+        res = super(SaleOrder, self - managed)._compute_partner_credit_warning()
         for order in managed:
             order.partner_credit_warning = problems[order]
+        return res
 
     def action_confirm(self):
         # Only the override wizard, once it checked the Manager group, skips

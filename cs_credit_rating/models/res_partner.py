@@ -116,7 +116,9 @@ class ResPartner(models.Model):
             ["partner_id"],
             ["id:max"],
         )
-        return {partner.id: Evaluation.browse(last_id) for partner, last_id in latest}
+        # one recordset: their fields are read together, not one query each
+        evaluations = Evaluation.browse([last_id for _partner, last_id in latest])
+        return {evaluation.partner_id.id: evaluation for evaluation in evaluations}
 
     @api.model
     def _cs_credit_evaluation_of(self, documents):

@@ -46,6 +46,36 @@ class TestCreditEvaluation(CsCreditCommon):
             counts.append(self.env.cr.sql_log_count - before)
         self.assertEqual(counts[0], counts[1])
 
+    def test_query_count_does_not_grow_with_history(self):
+        """Customers evaluated before: their previous evaluations, which the
+        anomaly detection compares with, are read together."""
+        Evaluation = self.env["cs.credit.evaluation"]
+        empty = self.env["cs.credit.file"]._empty_figures()
+        counts = []
+        for size in (1, 3, 12):
+            customers = self._customers(size, f"History{size}")
+            Evaluation.create(
+                [
+                    {
+                        "partner_id": customer.id,
+                        "origin": "policy",
+                        "state": "approved",
+                        "grade": "A",
+                        "date": "2026-05-31",
+                        "figures": empty,
+                    }
+                    for customer in customers
+                ]
+            )
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            Evaluation._evaluate_partners(customers, detect_anomalies=True)
+            self.env.flush_all()
+            counts.append(self.env.cr.sql_log_count - before)
+        # the first run warms up
+        self.assertEqual(counts[1], counts[2])
+
     def test_specialist_drafts_evaluation_only_manager_approval_grades(self):
         """A specialist creating an AAA evaluation does not change the grade:
         the evaluation form changes it once the Manager approves it."""

@@ -66,6 +66,26 @@ class TestSaleOrderCreditLimit(CsCreditCommon):
                 ).sudo().action_confirm()
         self.assertEqual(order.state, "draft")
 
+    def test_blocked_list_query_count_does_not_grow(self):
+        """The blocked orders are found in a fixed number of queries, whatever
+        the number of customers and quotations."""
+        Order = self.env["sale.order"]
+        counts = []
+        total = 0
+        for size in (1, 3, 9):
+            total += size
+            for i in range(size):
+                customer = self.create_customer(f"Blocked {size}-{i}")
+                self.grade(customer, "C")
+                self.create_order(customer, 10, confirm=False)
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            blocked = Order.search([("cs_credit_blocked", "=", True)])
+            self.assertEqual(len(blocked), total)
+            counts.append(self.env.cr.sql_log_count - before)
+        self.assertEqual(counts[1], counts[2])
+
     def test_within_limit_confirmed(self):
         order = self.create_order(self.customer, 500, confirm=False, user=self.salesman)
         order.with_user(self.salesman).action_confirm()

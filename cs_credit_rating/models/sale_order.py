@@ -67,6 +67,15 @@ class SaleOrder(models.Model):
         # the refusal (see CREDIT_OVERRIDE).
         if self.env.context.get("cs_credit_override") is not CREDIT_OVERRIDE:
             problems = [problem for problem in self._cs_credit_problems().values() if problem]
+            if problems and self.env.user.share:
+                # a customer accepting or paying online (portal, under sudo):
+                # the department's assessment of them is not theirs to read
+                raise UserError(
+                    self.env._(
+                        "Your order will be confirmed once our customer service department "
+                        "has reviewed it. We will contact you shortly."
+                    )
+                )
             if problems:
                 raise UserError("\n\n".join(problems))
         return super(SaleOrder, self.with_context(cs_credit_override=None)).action_confirm()

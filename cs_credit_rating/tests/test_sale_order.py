@@ -86,6 +86,19 @@ class TestSaleOrderCreditLimit(CsCreditCommon):
             counts.append(self.env.cr.sql_log_count - before)
         self.assertEqual(counts[1], counts[2])
 
+    def test_customer_accepting_online_does_not_read_the_assessment(self):
+        """The portal confirms a signed or paid quotation under sudo() as the
+        customer: refused, without the department's figures or grade."""
+        customer = self.create_customer("Portal Credit Customer")
+        self.grade(customer, "C")
+        order = self.create_order(customer, 10, confirm=False, user=self.salesman)
+        portal = new_test_user(self.env, login="cs_credit_portal", groups="base.group_portal")
+        with self.assertRaisesText(UserError, "department has reviewed it") as caught:
+            order.with_user(portal).sudo()._validate_order()
+        self.assertNotIn("grade C", str(caught.exception))
+        self.assertEqual(order.state, "draft")
+        self.assertTrue(order.cs_credit_blocked)
+
     def test_within_limit_confirmed(self):
         order = self.create_order(self.customer, 500, confirm=False, user=self.salesman)
         order.with_user(self.salesman).action_confirm()

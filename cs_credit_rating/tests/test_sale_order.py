@@ -125,6 +125,10 @@ class TestSaleOrderCreditLimit(CsCreditCommon):
             .search([("cs_credit_blocked", "=", True)])
         )
         self.assertEqual(blocked, order)
+        # the order form shows the Manager the override button of a blocked order only
+        self.assertTrue(Form(order.with_user(self.manager)).cs_credit_blocked)
+        within = self.create_order(self.customer, 10, confirm=False, user=self.salesman)
+        self.assertFalse(Form(within.with_user(self.manager)).cs_credit_blocked)
         action = order.with_user(self.manager).action_cs_credit_override()
         wizard = (
             self.env["cs.credit.override.wizard"]
@@ -149,8 +153,9 @@ class TestSaleOrderCreditLimit(CsCreditCommon):
             order.with_user(self.manager).read(["name"])
         quotation = self.create_order(self.customer, 10, confirm=False, user=self.salesman)
         quotation.with_user(self.manager).read(["name"])
+        quotation.order_line.with_user(self.manager).read(["name"])
         with self.assertRaises(AccessError):
-            quotation.order_line.with_user(self.manager).read(["name"])
+            order.order_line.with_user(self.manager).read(["name"])
         with self.assertRaises(AccessError):
             quotation.with_user(self.manager).write({"note": "x"})
 

@@ -4,6 +4,9 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 OPEN_STATES = ("open", "confirmed")
+# What a confirmed anomaly blocks (the sales of this customer in this company):
+# fixed once a Manager decided on the anomaly.
+DECIDED_FIELDS = {"partner_id", "company_id", "kind"}
 
 
 class CsCreditAnomaly(models.Model):
@@ -12,8 +15,8 @@ class CsCreditAnomaly(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "detected_on desc, id desc"
     _check_company_auto = True
+    _rec_names_search = ["partner_id"]
 
-    name = fields.Char(compute="_compute_name", store=True)
     partner_id = fields.Many2one(
         "res.partner",
         string="Customer",
@@ -61,10 +64,12 @@ class CsCreditAnomaly(models.Model):
     grade_change_ids = fields.One2many("cs.credit.grade.change", "anomaly_id")
 
     @api.depends("partner_id", "kind")
-    def _compute_name(self):
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        # in the reader's language (anomalies are mostly created by the cron)
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for rec in self:
-            rec.name = f"{rec.partner_id.name or ''} - {kinds.get(rec.kind, '')}"
+            rec.display_name = f"{rec.partner_id.name or ''} - {kinds.get(rec.kind, '')}"
 
     def init(self):
         self.env.cr.execute(
@@ -83,10 +88,20 @@ class CsCreditAnomaly(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.su and "state" in vals and any(rec.state != vals["state"] for rec in self):
-            raise AccessError(
-                self.env._("Only a customer service manager confirms or dismisses an anomaly.")
-            )
+        if not self.env.su:
+            if "state" in vals and any(rec.state != vals["state"] for rec in self):
+                raise AccessError(
+                    self.env._("Only a customer service manager confirms or dismisses an anomaly.")
+                )
+            decided = self.filtered(lambda a: a.state != "open")
+            if decided and DECIDED_FIELDS & set(vals):
+                raise UserError(
+                    self.env._(
+                        "Anomaly %(name)s has been decided on: its customer, company and "
+                        "kind no longer change. Report a new anomaly instead.",
+                        name=decided[0].display_name,
+                    )
+                )
         return super().write(vals)
 
     def _check_state(self, allowed, action):
@@ -201,7 +216,7 @@ class CsCreditAnomaly(models.Model):
             )
         }
         supervisor = self._default_supervisor(policy)
-        today = fields.Date.context_today(self)
+        today = self.env["cs.followup"].with_company(policy.company_id)._cs_today()
         # every defaulted field is given: no default_get per record
         vals_list = [
             {
@@ -227,7 +242,8 @@ class CsCreditAnomaly(models.Model):
             anomalies.with_context(mail_activity_quick_update=True).activity_schedule(
                 "mail.mail_activity_data_todo",
                 date_deadline=today,
-                summary=self.env._("Review credit anomaly"),
+                # read by the supervisor, in their language
+                summary=self.with_context(lang=supervisor.lang).env._("Review credit anomaly"),
                 user_id=supervisor.id,
             )
         return anomalies

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup, escape
 
-from odoo import api, fields, models, modules
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.base_tier_validation.models.tier_validation import BASE_EXCEPTION_FIELDS
@@ -150,6 +150,10 @@ class CsCreditEvaluation(models.Model):
             self._check_draft()
         return super().unlink()
 
+    def _cs_protected_fields(self):
+        # what tells a system evaluation from an evaluation form
+        return super()._cs_protected_fields() | {"origin", "grade_change_id"}
+
     def _check_draft(self):
         """Only a draft evaluation form is edited or deleted: an approved
         evaluation is the customer's grade history."""
@@ -211,7 +215,7 @@ class CsCreditEvaluation(models.Model):
         )
         previous = partners.sudo()._cs_credit_evaluations(company)
         vals_list = []
-        today = fields.Date.context_today(self)
+        today = self.env["cs.followup"].with_company(company)._cs_today()
         rules = policy._scoring_rules()
         for partner in partners:
             partner_figures = figures[partner.id]
@@ -239,15 +243,22 @@ class CsCreditEvaluation(models.Model):
             self.env["cs.credit.anomaly"]._detect(policy, figures, previous)
         return evaluations.sudo(False)
 
-    def _cron_evaluate_all(self, batch_size=1000, limit=None):
-        """Evaluate, in every company with an active policy, each customer of
-        that company not yet evaluated there today, in batches."""
-        policies = self.env["cs.credit.policy"].sudo().search([("state", "=", "active")])
-        today = fields.Date.context_today(self)
+    @api.model
+    def _cron_evaluate_all(self, batch_size=1000):
+        """Evaluate, in every company with an active policy, the customers of
+        that company not yet evaluated there today (the company's day): one
+        batch per call, Odoo calls again while some remain, a restart resumes
+        where it stopped (evaluated customers leave the domain).
+
+        :return: the number of customers still to evaluate
+        """
+        Policy = self.env["cs.credit.policy"].sudo()
+        policies = Policy.search([("state", "=", "active")], order="id")
         Partner = self.env["res.partner"].with_context(active_test=True)
         todo = []
         for policy in policies:
             company = policy.company_id
+            today = self.env["cs.followup"].with_company(company)._cs_today()
             domain = [
                 ("parent_id", "=", False),
                 ("customer_rank", ">", 0),
@@ -262,23 +273,22 @@ class CsCreditEvaluation(models.Model):
                     ],
                 ),
             ]
-            todo.append((policy, domain, Partner.search_count(domain)))
-        remaining = sum(count for _policy, _domain, count in todo)
-        if limit is not None:
-            remaining = min(remaining, limit)
+            todo.append((policy, domain))
         done = 0
-        for policy, domain, _count in todo:
-            # Evaluated customers leave the domain: each search gets the next batch.
-            while remaining > 0:
-                partners = Partner.search(domain, limit=min(batch_size, remaining), order="id")
-                if not partners:
-                    break
+        for policy, domain in todo:
+            partners = Partner.search(domain, limit=batch_size - done, order="id")
+            if partners:
                 self.with_company(policy.company_id)._evaluate_partners(
                     partners, policy=policy, detect_anomalies=True
                 )
                 done += len(partners)
-                remaining -= len(partners)
-                self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
-                if not modules.module.current_test:
-                    self.env.cr.commit()  # pylint: disable=invalid-commit
-                self.env.invalidate_all()
+            if done >= batch_size:
+                break
+        # a search that returned less than asked for emptied its domain
+        remaining = (
+            sum(Partner.search_count(domain) for _policy, domain in todo)
+            if done >= batch_size
+            else 0
+        )
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        return remaining

@@ -130,7 +130,7 @@ class CsCreditFile(models.Model):
         """
         company = company or self.env.company
         window_months = window_months or DEFAULT_WINDOW_MONTHS
-        today = fields.Date.context_today(self)
+        today = self.env["cs.followup"].with_company(company)._cs_today()
         date_from = today - relativedelta(months=window_months)
         recent_from = today - relativedelta(months=3)
         result = {pid: self._empty_figures() for pid in partners.ids}

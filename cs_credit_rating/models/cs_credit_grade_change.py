@@ -58,10 +58,10 @@ class CsCreditGradeChange(models.Model):
         copy=False,
     )
 
-    @api.depends("partner_id")
+    @api.depends("partner_id", "company_id")
     def _compute_old_grade(self):
-        for rec in self:
-            rec.old_grade = rec.partner_id.cs_credit_grade
+        for rec, evaluation in self.env["res.partner"]._cs_credit_evaluation_of(self):
+            rec.old_grade = evaluation.grade
 
     @api.constrains("old_grade", "new_grade")
     def _check_grades(self):

@@ -65,10 +65,10 @@ class CsCreditLimitRequest(models.Model):
     )
     approved_date = fields.Date(readonly=True, copy=False)
 
-    @api.depends("partner_id")
+    @api.depends("partner_id", "company_id")
     def _compute_grade(self):
-        for rec in self:
-            rec.grade = rec.partner_id.cs_credit_grade
+        for rec, evaluation in self.env["res.partner"]._cs_credit_evaluation_of(self):
+            rec.grade = evaluation.grade
 
     def _compute_current_limit(self):
         for rec in self:
@@ -76,11 +76,15 @@ class CsCreditLimitRequest(models.Model):
 
     @api.depends("grade", "company_id")
     def _compute_amount(self):
-        for rec in self:
-            policy = self.env["cs.credit.policy"]._get_active(rec.company_id)
-            band = policy.band_ids.filtered(lambda b, g=rec.grade: b.grade == g)[:1]
-            rec.amount = band.credit_limit
-            rec.payment_term_id = band.payment_term_id
+        # the band of the grade in the active policy of each company
+        Band = self.env["cs.credit.policy.band"]
+        for company, requests in self.grouped("company_id").items():
+            policy = self.env["cs.credit.policy"]._get_active(company)
+            bands = {band.grade: band for band in policy.band_ids}
+            for rec in requests:
+                band = bands.get(rec.grade, Band)
+                rec.amount = band.credit_limit
+                rec.payment_term_id = band.payment_term_id
 
     @api.constrains("amount")
     def _check_amount(self):

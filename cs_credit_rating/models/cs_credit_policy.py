@@ -206,8 +206,8 @@ class CsCreditPolicy(models.Model):
                         name=policy.name,
                     )
                 )
-        self._cs_reset_reviews()
         self._cs_write_state({"state": "draft"})
+        self._cs_reset_reviews()
 
     @api.model
     def _get_active(self, company=None):

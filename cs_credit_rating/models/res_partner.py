@@ -116,7 +116,21 @@ class ResPartner(models.Model):
             ["partner_id"],
             ["id:max"],
         )
-        return {partner.id: Evaluation.browse(last_id) for partner, last_id in latest}
+        # one recordset: their fields are read together, not one query each
+        evaluations = Evaluation.browse([last_id for _partner, last_id in latest])
+        return {evaluation.partner_id.id: evaluation for evaluation in evaluations}
+
+    @api.model
+    def _cs_credit_evaluation_of(self, documents):
+        """``(document, evaluation)`` for each of ``documents`` (records with a
+        ``partner_id`` and a ``company_id``): the latest approved evaluation of
+        its customer in its company, an empty one when there is none."""
+        Evaluation = self.env["cs.credit.evaluation"].sudo()
+        for company, group in documents.grouped("company_id").items():
+            latest = group.partner_id._cs_credit_evaluations(company or self.env.company)
+            for document in group:
+                pid = document.partner_id.commercial_partner_id.id
+                yield document, latest.get(pid, Evaluation)
 
     def _cs_credit_managed(self, company):
         """The commercial partners of ``self`` whose credit the department

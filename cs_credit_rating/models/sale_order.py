@@ -6,6 +6,11 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare, format_amount
 
+# What the override wizard puts in the context to confirm over the credit: an
+# object, not a flag. JSON-RPC and XML-RPC carry only plain data, so no client
+# can send it, whatever route passes its context on (under sudo() or not).
+CREDIT_OVERRIDE = object()
+
 
 class SaleOrder(models.Model):
     """Credit refusal of the department's customers.
@@ -34,14 +39,15 @@ class SaleOrder(models.Model):
     def _compute_cs_credit_problem(self):
         problems = self._cs_credit_problems(cumulative=False)
         for order in self:
-            order.cs_credit_problem = problems.get(order, False)
-            order.cs_credit_blocked = order in problems
+            order.cs_credit_problem = problems.get(order) or False
+            order.cs_credit_blocked = bool(problems.get(order))
 
     def _search_cs_credit_blocked(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise UserError(self.env._("Unsupported search on the credit block."))
         candidates = self.search([("state", "in", ("draft", "sent"))])
-        blocked = [order.id for order in candidates._cs_credit_problems(cumulative=False)]
+        problems = candidates._cs_credit_problems(cumulative=False)
+        blocked = [order.id for order, problem in problems.items() if problem]
         positive = (operator == "=") == value
         return [("id", "in" if positive else "not in", blocked)]
 
@@ -49,32 +55,37 @@ class SaleOrder(models.Model):
     def _compute_partner_credit_warning(self):
         # The department's customers: the order form shows the very message
         # the confirmation would refuse with (one exposure computation).
-        managed = self.env["sale.order"]
-        for company, orders in self.grouped("company_id").items():
-            partners = orders.partner_id.commercial_partner_id.sudo()._cs_credit_managed(company)
-            managed |= orders.filtered(
-                lambda o, p=partners: o.partner_id.commercial_partner_id in p
-            )
+        problems = self._cs_credit_problems(cumulative=False)
+        managed = self.filtered(lambda o: o in problems)
         res = super(SaleOrder, self - managed)._compute_partner_credit_warning()
-        problems = managed._cs_credit_problems(cumulative=False)
         for order in managed:
-            order.partner_credit_warning = problems.get(order, "")
+            order.partner_credit_warning = problems[order]
         return res
 
     def action_confirm(self):
-        # The override wizard confirms with sudo() after checking the Manager
-        # group; a client sending the context key is still refused.
-        if not (self.env.su and self.env.context.get("cs_credit_override")):
-            problems = self._cs_credit_problems()
+        # Only the override wizard, once it checked the Manager group, skips
+        # the refusal (see CREDIT_OVERRIDE).
+        if self.env.context.get("cs_credit_override") is not CREDIT_OVERRIDE:
+            problems = [problem for problem in self._cs_credit_problems().values() if problem]
+            if problems and self.env.user.share:
+                # a customer accepting or paying online (portal, under sudo):
+                # the department's assessment of them is not theirs to read
+                raise UserError(
+                    self.env._(
+                        "Your order will be confirmed once our customer service department "
+                        "has reviewed it. We will contact you shortly."
+                    )
+                )
             if problems:
-                raise UserError("\n\n".join(problems.values()))
-        return super().action_confirm()
+                raise UserError("\n\n".join(problems))
+        return super(SaleOrder, self.with_context(cs_credit_override=None)).action_confirm()
 
     def _cs_credit_problems(self, cumulative=True):
-        """``{order: message}`` for the orders of ``self`` that the customer's
-        credit does not allow to confirm. ``cumulative``: the orders of
-        ``self`` are confirmed together, each adds to the exposure of the next
-        one of the same customer."""
+        """``{order: message}`` for the quotations of ``self`` whose customer's
+        credit the department manages: why the credit does not allow to
+        confirm the order, or ``""`` when it does. ``cumulative``: the orders
+        of ``self`` are confirmed together, each adds to the exposure of the
+        next one of the same customer."""
         problems = {}
         orders = self.filtered(lambda o: o.state in ("draft", "sent") and o.partner_id)
         for company, company_orders in orders.grouped("company_id").items():
@@ -106,7 +117,7 @@ class SaleOrder(models.Model):
         }
         currency = company.currency_id
         pending = dict.fromkeys(partners.ids, 0.0)
-        problems = {}
+        problems = dict.fromkeys(orders, "")
         for order in orders:
             partner = order.partner_id.commercial_partner_id.sudo().with_company(company)
             receivable, to_invoice = exposure[partner.id]
@@ -182,4 +193,4 @@ class SaleOrder(models.Model):
         order.partner_id.commercial_partner_id.message_post(
             body=Markup("%s: %s") % (order.name, body), subtype_xmlid="mail.mt_note"
         )
-        return order.with_context(cs_credit_override=True).action_confirm()
+        return order.with_context(cs_credit_override=CREDIT_OVERRIDE).action_confirm()

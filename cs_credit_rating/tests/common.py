@@ -6,6 +6,8 @@ from odoo import Command, fields
 
 from odoo.addons.cs_service_dept.tests.common import CsCommon
 
+from ..models.sale_order import CREDIT_OVERRIDE
+
 
 class CsCreditCommon(CsCommon):
     """Customers, orders, invoices and payments for the credit tests."""
@@ -43,6 +45,14 @@ class CsCreditCommon(CsCommon):
             }
         )
 
+    def evaluate_all(self, batch_size=1000):
+        """Run the evaluation cron as Odoo does: again while it reports
+        customers remaining. Returns the number of calls."""
+        calls = 1
+        while self.env["cs.credit.evaluation"]._cron_evaluate_all(batch_size=batch_size):
+            calls += 1
+        return calls
+
     @classmethod
     def approve(cls, document, requester, approver):
         """Submit ``document`` as ``requester`` and approve it as ``approver``."""
@@ -70,7 +80,7 @@ class CsCreditCommon(CsCommon):
         )
         if confirm:
             # superuser: the override wizard's own confirmation path
-            order.sudo().with_context(cs_credit_override=True).action_confirm()
+            order.sudo().with_context(cs_credit_override=CREDIT_OVERRIDE).action_confirm()
             if date:
                 order.date_order = fields.Datetime.to_datetime(date)
         return order

@@ -2,13 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 from .common import CsCreditCommon
 
 
-@freeze_time("2026-06-30")
-class TestCreditAnomaly(CsCreditCommon):
+class CreditAnomalyCommon(CsCreditCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -26,6 +25,9 @@ class TestCreditAnomaly(CsCreditCommon):
         # 15,000 due a month ago and unpaid: the overdue amount jumps by 15,000
         cls.create_invoice(cls.customer, 15000, "2026-05-01", "2026-05-31")
 
+
+@freeze_time("2026-06-30")
+class TestCreditAnomaly(CreditAnomalyCommon):
     def test_overdue_jump_detected_once(self):
         Anomaly = self.env["cs.credit.anomaly"]
         self.env["cs.credit.evaluation"]._cron_evaluate_all()
@@ -86,5 +88,41 @@ class TestCreditAnomaly(CsCreditCommon):
         with self.assertRaises(AccessError):
             anomaly.with_user(self.specialist).write({"state": "resolved"})
         anomaly.with_user(self.specialist).write({"notes": "<p>Checked with the bank</p>"})
+        # nor move it off the customer it blocks
+        other = self.create_customer("Other Anomaly Customer")
+        for vals in (
+            {"partner_id": other.id},
+            {"company_id": self.env["res.company"].create({"name": "Elsewhere"}).id},
+            {"kind": "orders_collapse"},
+        ):
+            for user in (self.specialist, self.manager):
+                with self.assertRaisesText(UserError, "decided on"):
+                    anomaly.with_user(user).write(vals)
+        self.assertEqual(anomaly.partner_id, self.customer)
         anomaly.with_user(self.manager).action_dismiss()
         self.assertEqual(anomaly.state, "dismissed")
+
+
+@freeze_time("2026-06-30")
+class TestCreditAnomalyLanguage(CreditAnomalyCommon):
+    """What the cron stores and shows reads in its reader's language."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        module = cls.env["ir.module.module"].search([("name", "=", "cs_credit_rating")])
+        module._update_translations(["zh_CN"])
+        cls.supervisor.lang = "zh_CN"
+
+    def test_activity_and_name_in_the_readers_language(self):
+        self.env["cs.credit.evaluation"]._cron_evaluate_all()
+        anomaly = self.env["cs.credit.anomaly"].search([("partner_id", "=", self.customer.id)])
+        self.assertEqual(anomaly.activity_ids.summary, "审核信用异常")
+        self.assertEqual(
+            anomaly.with_context(lang="zh_CN").display_name, "Anomaly Customer - 逾期金额激增"
+        )
+        self.assertEqual(
+            anomaly.with_context(lang="en_US").display_name,
+            "Anomaly Customer - Overdue amount jump",
+        )

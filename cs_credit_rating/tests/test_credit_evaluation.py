@@ -19,28 +19,59 @@ class TestCreditEvaluation(CsCreditCommon):
 
     def test_cron_evaluates_everyone_once(self):
         customers = self._customers(5, "Cron")
-        self.env["cs.credit.evaluation"]._cron_evaluate_all(batch_size=2)
+        # one batch per call, the rest reported for Odoo to call again
+        remaining = self.env["cs.credit.evaluation"]._cron_evaluate_all(batch_size=2)
+        self.assertEqual(remaining, 3)
+        self.assertEqual(len(customers.cs_credit_evaluation_ids), 2)
+        self.assertEqual(self.evaluate_all(batch_size=2), 2)
         self.assertEqual(len(customers.cs_credit_evaluation_ids), 5)
         # No history: 20 x 25% + 0 (paid 0%) ... = 5 + 7.5 + 25 + 15 + 10 = 62.5
         self.assertEqual(set(customers.mapped("cs_credit_grade")), {"B"})
         self.assertEqual(set(customers.mapped("cs_credit_score")), {62.5})
         # idempotent: a second run the same day changes nothing
-        self.env["cs.credit.evaluation"]._cron_evaluate_all(batch_size=2)
+        self.assertEqual(self.evaluate_all(batch_size=2), 1)
         self.assertEqual(len(customers.cs_credit_evaluation_ids), 5)
 
-    def test_query_count_does_not_grow(self):
+    def _evaluation_queries(self, sizes, history=False):
+        """Queries of evaluating a batch of new customers of each size (with a
+        previous evaluation each when ``history``)."""
         Evaluation = self.env["cs.credit.evaluation"]
-        Evaluation._evaluate_partners(self._customers(1, "Warmup"), detect_anomalies=True)
+        empty = self.env["cs.credit.file"]._empty_figures()
         counts = []
-        for size in (3, 12):
-            customers = self._customers(size, f"Batch{size}")
+        for size in sizes:
+            customers = self._customers(size, f"Batch{size}{history}")
+            if history:
+                Evaluation.create(
+                    [
+                        {
+                            "partner_id": customer.id,
+                            "origin": "policy",
+                            "state": "approved",
+                            "grade": "A",
+                            "date": "2026-05-31",
+                            "figures": empty,
+                        }
+                        for customer in customers
+                    ]
+                )
             self.env.flush_all()
             self.env.invalidate_all()
             before = self.env.cr.sql_log_count
             Evaluation._evaluate_partners(customers, detect_anomalies=True)
             self.env.flush_all()
             counts.append(self.env.cr.sql_log_count - before)
-        self.assertEqual(counts[0], counts[1])
+        return counts
+
+    def test_query_count_does_not_grow(self):
+        # the first batch warms up
+        counts = self._evaluation_queries((1, 3, 12))
+        self.assertEqual(counts[1], counts[2])
+
+    def test_query_count_does_not_grow_with_history(self):
+        """Customers evaluated before: their previous evaluations, which the
+        anomaly detection compares with, are read together."""
+        counts = self._evaluation_queries((1, 3, 12), history=True)
+        self.assertEqual(counts[1], counts[2])
 
     def test_specialist_drafts_evaluation_only_manager_approval_grades(self):
         """A specialist creating an AAA evaluation does not change the grade:
@@ -59,6 +90,14 @@ class TestCreditEvaluation(CsCreditCommon):
                 Evaluation.create({"partner_id": customer.id, "grade": "AAA", **vals})
         with self.assertRaises(AccessError):
             evaluation.write({"state": "approved"})
+        # nor passing the draft off as a system evaluation once created
+        change = self.env["cs.credit.grade.change"].create(
+            {"partner_id": customer.id, "new_grade": "AAA", "reason": "x"}
+        )
+        for vals in ({"origin": "policy"}, {"grade_change_id": change.id}):
+            with self.assertRaises(AccessError):
+                evaluation.write(vals)
+        self.assertEqual(evaluation.origin, "manual")
         evaluation.action_cs_submit()
         self.assertEqual(customer.cs_credit_grade, "B")
         with self.assertRaises(UserError):

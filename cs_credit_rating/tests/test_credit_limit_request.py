@@ -31,6 +31,20 @@ class TestCreditLimitRequest(CsCreditCommon):
         )
         self.assertTrue(request.name.startswith("CLR/"))
 
+    def test_amounts_of_several_requests_from_one_policy_read(self):
+        customers = self.customer
+        for grade in ("A", "B"):
+            customer = self.create_customer(f"Grade {grade} Limit Customer")
+            self.grade(customer, grade)
+            customers |= customer
+        Request = self.env["cs.credit.limit.request"]
+        vals_list = [{"partner_id": customer.id, "reason": "x"} for customer in customers]
+        Request.create(vals_list[:1])  # warm-up
+        with self.assertQueryCount(__system__=9):
+            requests = Request.create(vals_list)
+            self.env.flush_all()
+        self.assertEqual(requests.mapped("amount"), [200000, 100000, 50000])
+
     def test_approval_sets_credit_limit_and_sends_notice(self):
         request = self._request(amount=150000)
         request.with_user(self.specialist).action_cs_submit()

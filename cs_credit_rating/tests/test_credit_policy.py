@@ -131,3 +131,18 @@ class TestCreditPolicy(CsCreditCommon):
             policy.with_user(self.supervisor).action_cs_submit()
         self.assertFalse(policy.review_ids)
         self.assertEqual(policy.state, "draft")
+
+    def test_reset_to_draft_needs_the_write_right(self):
+        """A rejected policy goes back to draft for those who edit policies."""
+        draft = self.policy.with_user(self.supervisor).copy({"name": "Rejected policy"})
+        draft.with_user(self.supervisor).action_cs_submit()
+        draft.with_user(self.manager).reject_tier()
+        self.assertEqual(draft.state, "rejected")
+        with self.assertRaises(AccessError):
+            draft.with_user(self.specialist).action_reset_draft()
+        self.assertEqual(draft.state, "rejected")
+        self.assertTrue(draft.review_ids)
+        draft.with_user(self.supervisor).action_reset_draft()
+        self.assertEqual(draft.state, "draft")
+        self.assertFalse(draft.review_ids)
+        self.assertFalse(draft.cs_requester_id)

@@ -3,6 +3,8 @@
 import importlib.util
 from pathlib import Path
 
+from odoo.exceptions import UserError
+
 from .common import CsCreditCommon
 
 MIGRATION = Path(__file__).parents[1] / "migrations" / "18.0.1.1.0" / "post-migration.py"
@@ -57,3 +59,54 @@ class TestCreditMigration(CsCreditCommon):
         self.env.invalidate_all()
         self.assertEqual(evaluation.state, "approved")
         self.assertEqual(customer.cs_credit_grade, "AA")
+
+    def test_pending_approval_still_waits_for_another_reviewer(self):
+        """A limit request whose approval was requested in 18.0.1.0.0 (a draft
+        with an open review, its requester in ``user_id``) waits for its
+        approval, and its requester still cannot approve it."""
+        customer = self.create_customer("In-flight Customer")
+        request = self.env["cs.credit.limit.request"].create(
+            {"partner_id": customer.id, "reason": "x", "amount": 5000}
+        )
+        self.env["tier.review"].sudo().create(
+            {
+                "model": request._name,
+                "res_id": request.id,
+                "definition_id": self.env.ref(
+                    "cs_credit_rating.tier_definition_credit_limit_request"
+                ).id,
+                "status": "pending",
+                "requested_by": self.manager.id,
+            }
+        )
+        # the requester column of 18.0.1.0.0, left by the ORM
+        self.env.flush_all()
+        self.env.cr.execute("ALTER TABLE cs_credit_limit_request ADD COLUMN user_id int4")
+        self.env.cr.execute(
+            "UPDATE cs_credit_limit_request SET user_id = %s WHERE id = %s",
+            [self.manager.id, request.id],
+        )
+        self._migrate()
+        self.env.invalidate_all()
+        self.assertEqual(request.state, "to_approve")
+        self.assertEqual(request.cs_requester_id, self.manager)
+        with self.assertRaisesText(UserError, "requested it yourself"):
+            request.with_user(self.manager).validate_tier()
+        request.with_user(self.general_manager).validate_tier()
+        self.assertEqual(request.state, "approved")
+        self.assertEqual(customer.with_company(request.company_id).credit_limit, 5000)
+
+    def test_archived_customer_keeps_its_grade(self):
+        customer = self.create_customer("Archived Customer")
+        self.grade(customer, "A")
+        customer.active = False
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE res_partner SET cs_credit_evaluation_id = NULL, cs_credit_grade = NULL "
+            "WHERE id = %s",
+            [customer.id],
+        )
+        self.env.invalidate_all()
+        self._migrate()
+        self.env.invalidate_all()
+        self.assertEqual(customer.cs_credit_grade, "A")

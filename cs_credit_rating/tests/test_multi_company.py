@@ -24,7 +24,7 @@ class TestCreditMultiCompany(CsCreditCommon):
         )
 
     def test_cron_evaluates_every_company_with_their_company(self):
-        self.env["cs.credit.evaluation"]._cron_evaluate_all(batch_size=1)
+        self.evaluate_all(batch_size=1)
         evaluations = self.env["cs.credit.evaluation"].search(
             [("partner_id", "in", (self.shared | self.own_b).ids)]
         )
@@ -81,3 +81,27 @@ class TestCreditMultiCompany(CsCreditCommon):
             {"partner_id": self.own_b.id, "company_id": self.company_b.id, "reason": "x"}
         )
         self.assertEqual(request.company_id, self.company_b)
+
+    def test_documents_read_the_grade_of_their_company(self):
+        """The grade a limit request or a grade change starts from is the
+        customer's grade in the document's company, not its latest anywhere."""
+        self.grade(self.shared, "C", company=self.company_b)
+        self.grade(self.shared, "A", company=self.company)
+        self.assertEqual(self.shared.cs_credit_grade, "A")
+        request = self.env["cs.credit.limit.request"].create(
+            {"partner_id": self.shared.id, "company_id": self.company_b.id, "reason": "x"}
+        )
+        self.assertEqual((request.grade, request.amount), ("C", 0))
+        change = self.env["cs.credit.grade.change"].create(
+            {
+                "partner_id": self.shared.id,
+                "company_id": self.company_b.id,
+                "new_grade": "B",
+                "reason": "x",
+            }
+        )
+        self.assertEqual(change.old_grade, "C")
+        request_a = self.env["cs.credit.limit.request"].create(
+            {"partner_id": self.shared.id, "reason": "x"}
+        )
+        self.assertEqual((request_a.grade, request_a.amount), ("A", 100000))

@@ -54,6 +54,51 @@ class TestSaleOrderCreditLimit(CsCreditCommon):
             order.with_user(self.salesman).with_context(cs_credit_override=True).action_confirm()
         self.assertEqual(order.state, "draft")
 
+    def test_forged_context_key_under_sudo_refused(self):
+        """A route that confirms under sudo() and passes the caller's context
+        on (as the portal's acceptance or the payment do) is still refused:
+        only the override wizard's own marker skips the refusal."""
+        order = self.create_order(self.customer, 600, confirm=False, user=self.salesman)
+        for value in (True, 1, "1", {"override": True}):
+            with self.assertRaisesText(UserError, "over the credit limit"):
+                order.with_user(self.salesman).with_context(
+                    cs_credit_override=value
+                ).sudo().action_confirm()
+        self.assertEqual(order.state, "draft")
+
+    def test_blocked_list_query_count_does_not_grow(self):
+        """The blocked orders are found in a fixed number of queries, whatever
+        the number of customers and quotations."""
+        Order = self.env["sale.order"]
+        counts = []
+        total = 0
+        for size in (1, 3, 9):
+            total += size
+            for i in range(size):
+                customer = self.create_customer(f"Blocked {size}-{i}")
+                self.grade(customer, "C")
+                self.create_order(customer, 10, confirm=False)
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            blocked = Order.search([("cs_credit_blocked", "=", True)])
+            self.assertEqual(len(blocked), total)
+            counts.append(self.env.cr.sql_log_count - before)
+        self.assertEqual(counts[1], counts[2])
+
+    def test_customer_accepting_online_does_not_read_the_assessment(self):
+        """The portal confirms a signed or paid quotation under sudo() as the
+        customer: refused, without the department's figures or grade."""
+        customer = self.create_customer("Portal Credit Customer")
+        self.grade(customer, "C")
+        order = self.create_order(customer, 10, confirm=False, user=self.salesman)
+        portal = new_test_user(self.env, login="cs_credit_portal", groups="base.group_portal")
+        with self.assertRaisesText(UserError, "department has reviewed it") as caught:
+            order.with_user(portal).sudo()._validate_order()
+        self.assertNotIn("grade C", str(caught.exception))
+        self.assertEqual(order.state, "draft")
+        self.assertTrue(order.cs_credit_blocked)
+
     def test_within_limit_confirmed(self):
         order = self.create_order(self.customer, 500, confirm=False, user=self.salesman)
         order.with_user(self.salesman).action_confirm()
@@ -80,6 +125,10 @@ class TestSaleOrderCreditLimit(CsCreditCommon):
             .search([("cs_credit_blocked", "=", True)])
         )
         self.assertEqual(blocked, order)
+        # the order form shows the Manager the override button of a blocked order only
+        self.assertTrue(Form(order.with_user(self.manager)).cs_credit_blocked)
+        within = self.create_order(self.customer, 10, confirm=False, user=self.salesman)
+        self.assertFalse(Form(within.with_user(self.manager)).cs_credit_blocked)
         action = order.with_user(self.manager).action_cs_credit_override()
         wizard = (
             self.env["cs.credit.override.wizard"]
@@ -96,9 +145,19 @@ class TestSaleOrderCreditLimit(CsCreditCommon):
                 any("Strategic customer" in body for body in record.message_ids.mapped("body"))
             )
         self.assertFalse(self.company.account_use_credit_limit)
-        # the Manager only reads orders
+        # the Manager only reads the quotations of other salespersons: not
+        # their confirmed orders, and writes none of them
         with self.assertRaises(AccessError):
             order.with_user(self.manager).write({"note": "x"})
+        with self.assertRaises(AccessError):
+            order.with_user(self.manager).read(["name"])
+        quotation = self.create_order(self.customer, 10, confirm=False, user=self.salesman)
+        quotation.with_user(self.manager).read(["name"])
+        quotation.order_line.with_user(self.manager).read(["name"])
+        with self.assertRaises(AccessError):
+            order.order_line.with_user(self.manager).read(["name"])
+        with self.assertRaises(AccessError):
+            quotation.with_user(self.manager).write({"note": "x"})
 
     def test_specialist_cannot_override(self):
         order = self.create_order(self.customer, 600, confirm=False)

@@ -2,7 +2,31 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import AccessError
 
+from odoo.addons.cs_service_dept.tests.common import RightsMatrixMixin
+
 from .common import CsCreditCommon
+
+ALL = "crwu"
+MANAGERS = {"manager": ALL, "general_manager": ALL}
+DEPARTMENT_DRAFTS = {"specialist": "crw", "supervisor": "crw", **MANAGERS}
+POLICY_PART = {"specialist": "r", "supervisor": ALL, **MANAGERS}
+
+# The credit rights, written out: a model added without its rights, or a right
+# that drifts, fails here. Who may write what inside a right (drafts only,
+# approved documents, the active policy) is tested with each flow.
+RIGHTS = {
+    "cs.credit.file": DEPARTMENT_DRAFTS,
+    "cs.credit.competitor.term": {"specialist": ALL, "supervisor": ALL, **MANAGERS},
+    "cs.credit.policy": {"specialist": "r", "supervisor": "crw", **MANAGERS},
+    "cs.credit.policy.criterion": POLICY_PART,
+    "cs.credit.policy.threshold": POLICY_PART,
+    "cs.credit.policy.band": POLICY_PART,
+    "cs.credit.evaluation": DEPARTMENT_DRAFTS,
+    "cs.credit.limit.request": DEPARTMENT_DRAFTS,
+    "cs.credit.anomaly": DEPARTMENT_DRAFTS,
+    "cs.credit.grade.change": DEPARTMENT_DRAFTS,
+    "cs.credit.override.wizard": MANAGERS,
+}
 
 
 class TestCreditSecurity(CsCreditCommon):
@@ -73,3 +97,8 @@ class TestCreditSecurity(CsCreditCommon):
             self.env["cs.credit.policy"].with_user(self.internal_user).create({"name": "Mine"})
         with self.assertRaises(AccessError):
             self.env["cs.credit.policy"].with_user(self.specialist).create({"name": "Mine"})
+
+
+class TestCreditRightsMatrix(RightsMatrixMixin, CsCreditCommon):
+    def test_rights_matrix(self):
+        self.assert_rights_matrix("cs_credit_rating", RIGHTS)

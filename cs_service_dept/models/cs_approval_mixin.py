@@ -72,8 +72,8 @@ class CsApprovalMixin(models.AbstractModel):
                 ):
                     raise AccessError(
                         self.env._(
-                            "A %(document)s is created as a draft and approved through "
-                            "its buttons.",
+                            "A %(document)s starts at its first step and moves on only "
+                            "through its buttons.",
                             document=self._description,
                         )
                     )

@@ -52,6 +52,9 @@
         "demo/helpdesk_ticket_demo.xml",
     ],
     "assets": {
+        "web.report_assets_common": [
+            "cs_service_dept/static/src/scss/cs_report.scss",
+        ],
         "web.assets_tests": [
             "cs_service_dept/static/tests/tours/*.js",
         ],

@@ -4,12 +4,13 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 # ir.config_parameter keys (without the "cs_survey." prefix) and their defaults.
+# The satisfaction and revisit targets are the department's (cs_service_dept's
+# KPI targets), read through _cs_survey_setting.
 SETTINGS = {
     "revisit_days": 7,
     "quiet_days": 90,
-    "satisfaction_target": 95,
-    "revisit_target": 80,
 }
+TARGETS = {"satisfaction_target": "satisfaction_rate", "revisit_target": "revisit_rate"}
 
 
 class ResConfigSettings(models.TransientModel):
@@ -33,22 +34,10 @@ class ResConfigSettings(models.TransientModel):
         config_parameter="cs_survey.revisit_first_contact",
         help="Consultations solved at the first contact count in the revisit rate too.",
     )
-    cs_satisfaction_target = fields.Integer(
-        string="Satisfaction Target (%)",
-        config_parameter="cs_survey.satisfaction_target",
-        default=SETTINGS["satisfaction_target"],
-    )
-    cs_revisit_target = fields.Integer(
-        string="Revisit Rate Target (%)",
-        config_parameter="cs_survey.revisit_target",
-        default=SETTINGS["revisit_target"],
-    )
 
     @api.constrains(
         "cs_revisit_days",
         "cs_survey_quiet_days",
-        "cs_satisfaction_target",
-        "cs_revisit_target",
     )
     def _check_cs_survey_settings(self):
         for settings in self:
@@ -60,18 +49,13 @@ class ResConfigSettings(models.TransientModel):
                             setting=settings._fields[name].get_description(self.env)["string"],
                         )
                     )
-            for name in ("cs_satisfaction_target", "cs_revisit_target"):
-                if not 0 <= settings[name] <= 100:
-                    raise ValidationError(
-                        self.env._(
-                            "%(setting)s goes from 0 to 100.",
-                            setting=settings._fields[name].get_description(self.env)["string"],
-                        )
-                    )
 
     @api.model
     def _cs_survey_setting(self, key):
-        """The integer setting ``key`` (see SETTINGS), its default when unset or bad."""
+        """The integer setting ``key`` (see SETTINGS), its default when unset or bad;
+        ``satisfaction_target`` and ``revisit_target`` are the department's targets."""
+        if key in TARGETS:
+            return round(self.env["cs.ticket.report"]._cs_kpi_targets()[TARGETS[key]])
         value = self.env["ir.config_parameter"].sudo().get_param(f"cs_survey.{key}")
         try:
             return int(value) if value not in (None, False, "") else SETTINGS[key]

@@ -135,7 +135,9 @@ class TestFigures(CsSurveyCommon):
         self.assertEqual(wizard.revisit_display, "60.0%")
         self.assertEqual(wizard.satisfaction_target, 95)
         self.assertFalse(wizard.satisfaction_met)
-        self.env["ir.config_parameter"].sudo().set_param("cs_survey.revisit_target", "60")
+        self.env["ir.config_parameter"].sudo().set_param(
+            "cs_service_dept.revisit_target_rate", "60"
+        )
         wizard.invalidate_recordset()
         self.assertTrue(wizard.revisit_met)
 

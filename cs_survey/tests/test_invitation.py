@@ -82,6 +82,9 @@ class TestInvitation(CsSurveyCommon):
     def count_queries(self, function, *args):
         self.env.flush_all()
         self.env.invalidate_all()
+        # cold ormcaches each time: what one run filled must not make the next
+        # one cheaper, only the number of services may show
+        self.env.registry.clear_all_caches()
         before = self.env.cr.sql_log_count
         function(*args)
         self.env.flush_all()
@@ -115,9 +118,17 @@ class TestInvitation(CsSurveyCommon):
     def test_closing_tickets_is_set_based(self):
         """Closing tickets (the helpdesk's hot path) plans their revisits and
         invitations with a query count that does not grow with the tickets."""
-        tickets = self.batch_tickets("Close")
+        tickets = self.batch_tickets("Close", count=15)
         self.count_queries(self.close, tickets[:1])  # warm-up: caches, first mail
-        two = self.count_queries(self.close, tickets[1:3])
-        five = self.count_queries(self.close, tickets[3:])
-        self.assertEqual(len(tickets.cs_revisit_ids.user_input_id), 7)
+        # the fewest of two runs each: a run may pay a one-off (a scheduled
+        # action's trigger, a cache filled again) that has nothing to do with size
+        two = min(
+            self.count_queries(self.close, tickets[1:3]),
+            self.count_queries(self.close, tickets[3:5]),
+        )
+        five = min(
+            self.count_queries(self.close, tickets[5:10]),
+            self.count_queries(self.close, tickets[10:]),
+        )
+        self.assertEqual(len(tickets.cs_revisit_ids.user_input_id), 15)
         self.assertLessEqual(five, two, f"2 tickets: {two}, 5 tickets: {five} queries")

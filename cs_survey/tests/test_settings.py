@@ -11,7 +11,7 @@ class TestSettings(CsSurveyCommon):
     def test_settings_saved_and_used(self):
         form = Form(self.env["res.config.settings"])
         form.cs_revisit_days = 10
-        form.cs_satisfaction_target = 90
+        form.cs_satisfaction_target_rate = 90
         form.save().execute()
         Settings = self.env["res.config.settings"]
         self.assertEqual(Settings._cs_survey_setting("revisit_days"), 10)
@@ -23,8 +23,8 @@ class TestSettings(CsSurveyCommon):
         for vals in (
             {"cs_revisit_days": -1},
             {"cs_survey_quiet_days": -5},
-            {"cs_satisfaction_target": 120},
-            {"cs_revisit_target": -1},
+            {"cs_satisfaction_target_rate": 120},
+            {"cs_revisit_target_rate": -1},
         ):
             with self.assertRaises(ValidationError), self.cr.savepoint():
                 self.env["res.config.settings"].create(vals)

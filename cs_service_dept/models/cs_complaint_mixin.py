@@ -386,19 +386,24 @@ class CsComplaintMixin(models.AbstractModel):
         """Not satisfied: back to a new proposal, which needs a new approval."""
         self._cs_check_step("confirm")
         for ticket in self:
-            ticket._cs_write_state(
-                {
-                    "cs_complaint_state": "solution_proposed",
-                    "cs_customer_satisfied": False,
-                    "cs_solution_deadline": False,
-                    "cs_implemented_date": False,
-                    "cs_reopened_count": ticket.cs_reopened_count + 1,
-                }
-            )
-        self._cs_reset_reviews()
+            ticket._cs_back_to_new_solution(cs_reopened_count=ticket.cs_reopened_count + 1)
         self._cs_post_step(
             self.env._("The customer is not satisfied: a new solution must be proposed.")
         )
+
+    def _cs_back_to_new_solution(self, **vals):
+        """The customer is not satisfied: the complaint goes back to a new
+        proposal (and a new approval). ``vals``: more fields of the step."""
+        self._cs_write_state(
+            {
+                "cs_complaint_state": "solution_proposed",
+                "cs_customer_satisfied": False,
+                "cs_solution_deadline": False,
+                "cs_implemented_date": False,
+                **vals,
+            }
+        )
+        self._cs_reset_reviews()
 
     def action_cs_close_complaint(self):
         for ticket in self:

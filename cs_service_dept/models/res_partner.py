@@ -250,13 +250,18 @@ class ResPartner(models.Model):
     # ----------------------------------------------------------- settings
 
     @api.model
-    def _cs_get_param(self, key, default):
-        value = self.env["ir.config_parameter"].sudo().get_param(f"cs_service_dept.{key}")
+    def _cs_get_param(self, key, default, module="cs_service_dept"):
+        """The setting ``module.key`` of the suite, typed like ``default`` (its
+        value when unset or not a number)."""
+        value = self.env["ir.config_parameter"].sudo().get_param(f"{module}.{key}")
         if value in (None, False, ""):
             return default
         if isinstance(default, bool):
             return value not in ("0", "False", "false")
-        return int(value)
+        try:
+            return int(value)
+        except ValueError:
+            return default
 
     @api.model
     def _cs_thresholds(self):

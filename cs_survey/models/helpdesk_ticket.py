@@ -92,14 +92,5 @@ class HelpdeskTicket(models.Model):
                         [("closed", "=", False), ("team_ids", "=", False)], limit=1
                     )
                 stage = fallback
-            vals = {
-                "cs_complaint_state": "solution_proposed",
-                "cs_customer_satisfied": False,
-                "cs_solution_deadline": False,
-                "cs_implemented_date": False,
-            }
-            if stage and ticket.closed:
-                vals["stage_id"] = stage.id
-            # back in the approval's first state, the old reviews are dropped
-            # (cs.approval.mixin / tier.validation)
-            ticket.write(vals)
+            vals = {"stage_id": stage.id} if stage and ticket.closed else {}
+            ticket._cs_back_to_new_solution(**vals)

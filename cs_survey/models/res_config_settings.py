@@ -56,8 +56,4 @@ class ResConfigSettings(models.TransientModel):
         ``satisfaction_target`` and ``revisit_target`` are the department's targets."""
         if key in TARGETS:
             return round(self.env["cs.ticket.report"]._cs_kpi_targets()[TARGETS[key]])
-        value = self.env["ir.config_parameter"].sudo().get_param(f"cs_survey.{key}")
-        try:
-            return int(value) if value not in (None, False, "") else SETTINGS[key]
-        except ValueError:
-            return SETTINGS[key]
+        return self.env["res.partner"]._cs_get_param(key, SETTINGS[key], module="cs_survey")

@@ -138,9 +138,12 @@ def template_db():
     """Name of a database holding the dependencies, built when missing."""
     deps = external_depends()
     name = f"cs_tmpl_{template_key(deps)}"
-    lock_path = ROOT / ".odoo" / "template.lock"
+    # The lock lives beside the filestores, which every clone on this machine shares
+    # with the database server: one build at a time, other clones wait for it.
+    lock_path = Path(filestore(name)).parent.parent / "template.lock"
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
     with open(lock_path, "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # one build at a time, others wait for it
+        fcntl.flock(lock, fcntl.LOCK_EX)
         if db_exists(name) and Path(filestore(name)).is_dir():
             return name
         banner(f"building template database {name}: {', '.join(deps)} (once)")

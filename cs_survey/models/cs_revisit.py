@@ -1,6 +1,5 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from collections import defaultdict
 from datetime import timedelta
 
 from markupsafe import Markup
@@ -82,7 +81,7 @@ class CsRevisit(models.Model):
     service_date = fields.Date(
         string="Service Closed On",
         readonly=True,
-        default=fields.Date.context_today,
+        default=lambda self: self.env["cs.followup"]._cs_today(),
         help="When the service closed, or when the plan's cycle started.",
     )
     due_date = fields.Date(
@@ -90,7 +89,7 @@ class CsRevisit(models.Model):
         tracking=True,
         index=True,
         default=lambda self: (
-            fields.Date.context_today(self)
+            self.env["cs.followup"]._cs_today()
             + timedelta(days=self.env["res.config.settings"]._cs_survey_setting("revisit_days"))
         ),
     )
@@ -200,9 +199,10 @@ class CsRevisit(models.Model):
             revisit.need_count = counts.get(revisit, 0)
 
     @api.depends("state", "due_date")
-    @api.depends_context("tz")
+    @api.depends_context("company")
     def _compute_is_late(self):
-        today = fields.Date.context_today(self)
+        # the department's day (its company's time zone), as the figures count it
+        today = self.env["cs.followup"]._cs_today()
         for revisit in self:
             revisit.is_late = revisit.state == "planned" and revisit.due_date < today
 
@@ -213,39 +213,28 @@ class CsRevisit(models.Model):
 
     @api.depends("partner_id")
     def _compute_customer_history(self):
-        customers = self.partner_id.commercial_partner_id
-        orders_by = defaultdict(lambda: self.env["sale.order"].sudo())
-        tickets_by = defaultdict(lambda: self.env["helpdesk.ticket"])
-        if customers:
+        # Shown on the form (one customer): the latest orders and tickets of
+        # each customer, HISTORY_LIMIT each, whoever has more.
+        Order = self.env["sale.order"].sudo()
+        Ticket = self.env["helpdesk.ticket"]
+        orders_by, tickets_by = {}, {}
+        for customer in self.partner_id.commercial_partner_id:
             # The specialist needs what the customer bought, whoever sold it:
             # a read-only summary, read as superuser.
-            orders = (
-                self.env["sale.order"]
-                .sudo()
-                .search(
-                    [
-                        ("partner_id", "child_of", customers.ids),
-                        ("state", "=", "sale"),
-                    ],
-                    order="date_order desc",
-                    limit=HISTORY_LIMIT * len(customers),
-                )
+            orders_by[customer] = Order.search(
+                [("partner_id", "child_of", customer.id), ("state", "=", "sale")],
+                order="date_order desc",
+                limit=HISTORY_LIMIT,
             )
-            for order in orders:
-                orders_by[order.partner_id.commercial_partner_id] |= order
-            tickets = self.env["helpdesk.ticket"].search(
-                [("partner_id", "child_of", customers.ids)],
+            tickets_by[customer] = Ticket.search(
+                [("partner_id", "child_of", customer.id)],
                 order="create_date desc",
-                limit=HISTORY_LIMIT * len(customers),
+                limit=HISTORY_LIMIT,
             )
-            for ticket in tickets:
-                tickets_by[ticket.partner_id.commercial_partner_id] |= ticket
         for revisit in self:
             customer = revisit.partner_id.commercial_partner_id
-            revisit.purchase_summary = revisit._purchase_summary(
-                orders_by[customer][:HISTORY_LIMIT]
-            )
-            revisit.customer_ticket_ids = tickets_by[customer][:HISTORY_LIMIT]
+            revisit.purchase_summary = revisit._purchase_summary(orders_by.get(customer, Order))
+            revisit.customer_ticket_ids = tickets_by.get(customer, Ticket)
 
     def _purchase_summary(self, orders):
         if not orders:
@@ -359,7 +348,9 @@ class CsRevisit(models.Model):
         self.ensure_one()
         if self.state != "planned":
             locked = set(vals) & PLANNED_FIELDS
-        elif self.method == "survey":
+        elif vals.get("method", self.method) == "survey":
+            # switched to a call (the customer did not answer), the specialist
+            # records the score the customer gives on the phone
             locked = set(vals) & ANSWER_FIELDS
         else:
             return

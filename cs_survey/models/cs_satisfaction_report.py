@@ -98,16 +98,19 @@ class CsSatisfactionReport(models.Model):
                     ) AS required,
                     r.user_input_id IS NOT NULL AS invited,
                     COALESCE(ui.state = 'done', FALSE) AS answered,
+                    -- one score per service: the customer's answer when there is
+                    -- one, else the score a specialist recorded (a phone call after
+                    -- an unanswered invitation too)
                     CASE
-                        WHEN r.user_input_id IS NOT NULL THEN
+                        WHEN ui.state = 'done' THEN
                             CASE WHEN sat.value BETWEEN 1 AND 5 THEN sat.value END
-                        WHEN r.state = 'done' AND r.score BETWEEN 1 AND 5 THEN r.score
+                        WHEN r.state = 'done' AND r.method != 'survey'
+                             AND r.score BETWEEN 1 AND 5 THEN r.score
                     END AS score,
                     CASE
-                        WHEN r.user_input_id IS NOT NULL THEN
-                            CASE WHEN ui.state = 'done'
-                                 THEN (ui.end_datetime AT TIME ZONE 'UTC'
-                                       AT TIME ZONE COALESCE(cp.tz, 'UTC'))::date END
+                        WHEN ui.state = 'done'
+                            THEN (ui.end_datetime AT TIME ZONE 'UTC'
+                                  AT TIME ZONE COALESCE(cp.tz, 'UTC'))::date
                         WHEN r.state = 'done' THEN r.done_date
                     END AS done_date,
                     r.due_date

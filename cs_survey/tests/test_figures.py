@@ -3,6 +3,7 @@
 from datetime import datetime, time, timedelta
 
 from odoo import Command, fields
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import CsSurveyCommon
@@ -112,6 +113,24 @@ class TestFigures(CsSurveyCommon):
         # the revisit's copy of the score is not what counts
         self.r4.sudo().score = 5
         self.assertAlmostEqual(self.figures()["satisfaction"], 50.0)
+
+    def test_call_after_unanswered_invitation(self):
+        """R5's customer does not answer: specialist_2 calls instead and records
+        the score, which counts; if the customer answers the survey after all,
+        the answer is the service's one score."""
+        revisit = self.r5.with_user(self.specialist_2)
+        with self.assertRaises(UserError):
+            revisit.write({"score": 5})  # still a survey: the customer's answer
+        revisit.write({"method": "phone", "score": 5, "feedback": "Fine now"})
+        revisit.action_done()
+        # scores R1 5, R2 4, R5 5, R6 3 -> 3 / 4
+        self.assertAlmostEqual(self.figures()["satisfaction"], 75.0)
+        self.assertEqual(self.figures()["scored"], 4)
+        self.answer(self.r5.user_input_id, 1)
+        self.env["cs.satisfaction.report"].invalidate_model()
+        # scores R1 5, R2 4, R5 1 (the answer), R6 3 -> 2 / 4
+        self.assertAlmostEqual(self.figures()["satisfaction"], 50.0)
+        self.assertEqual(self.figures()["scored"], 4)
 
     def test_no_data(self):
         far = self.today + timedelta(days=400)

@@ -180,3 +180,33 @@ class TestQualitySummary(CsSurveyCommon):
             [("summary_id", "=", summary.id)]
         )
         self.assertEqual(visible, summary.action_ids)
+
+    def test_owner_marks_own_action_done(self):
+        """A specialist who owns an improvement action reads it and marks it
+        done; they change nothing else, and see no one else's action."""
+        summary = self.create_summary()
+        mine = summary.action_ids
+        self.assertEqual(mine.user_id, self.specialist)
+        others = mine.with_user(self.manager).copy(
+            {"name": "Call back within the day", "user_id": self.specialist_2.id}
+        )
+        self.specialist.write({"company_ids": [Command.link(self.company.id)]})
+        Action = (
+            self.env["cs.quality.action"]
+            .with_user(self.specialist)
+            .with_context(allowed_company_ids=[self.company.id])
+        )
+        self.assertEqual(Action.search([("summary_id", "=", summary.id)]), mine)
+        own = mine.with_env(Action.env)
+        self.assertEqual(own.summary_name, summary.display_name)
+        own.write({"done": True})
+        self.assertTrue(mine.done)
+        for vals in ({"deadline": self.today}, {"user_id": self.specialist_2.id}):
+            with self.assertRaises(AccessError):
+                own.write(vals)
+        with self.assertRaises(AccessError):
+            others.with_env(Action.env).write({"done": True})
+        with self.assertRaises(AccessError):
+            others.with_env(Action.env).read(["name"])
+        with self.assertRaises(AccessError):
+            Action.create({"summary_id": summary.id, "name": "Mine", "user_id": self.specialist.id})

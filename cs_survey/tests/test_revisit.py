@@ -2,10 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
+from ..models.cs_revisit import HISTORY_LIMIT
 from .common import CsSurveyCommon
 
 
@@ -190,6 +191,29 @@ class TestRevisit(CsSurveyCommon):
         self.assertIn(order.name, revisit.purchase_summary)
         self.assertIn("Pump", revisit.purchase_summary)
         self.assertIn(ticket, revisit.customer_ticket_ids)
+
+    def test_history_per_customer(self):
+        """Read together (a list), each revisit shows its own customer's latest
+        orders: a customer with many orders does not push out another's."""
+        product = self.env["product.product"].create({"name": "Filter"})
+        orders = self.env["sale.order"].create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "order_line": [Command.create({"product_id": product.id})],
+                }
+                for partner in [self.customer] * (HISTORY_LIMIT + 2) + [self.customer_2]
+            ]
+        )
+        orders.action_confirm()
+        mine = self.close(self.create_ticket("A"))
+        theirs = self.close(self.create_ticket("B", partner_id=self.customer_2.id))
+        self.assertEqual(theirs.partner_id, self.customer_2)
+        revisits = mine | theirs
+        revisits.invalidate_recordset(["purchase_summary"])
+        self.assertIn(orders[-1].name, theirs.purchase_summary)
+        shown = [order for order in orders[:-1] if order.name in mine.purchase_summary]
+        self.assertEqual(len(shown), HISTORY_LIMIT)
 
     def test_feedback_to_service_need(self):
         revisit = self.close(self.create_ticket("Leaking pump")).with_user(self.specialist)

@@ -19,7 +19,7 @@ RIGHTS = {
     "cs.satisfaction.report": dict.fromkeys(STAFF, "r"),
     "cs.survey.figures": dict.fromkeys(STAFF, "crw"),
     "cs.quality.summary": {"supervisor": "r", **MANAGERS},
-    "cs.quality.action": {"supervisor": "r", **MANAGERS},
+    "cs.quality.action": {"specialist": "rw", "supervisor": "rw", **MANAGERS},
 }
 
 

@@ -11,4 +11,5 @@ from . import cs_credit_anomaly
 from . import cs_credit_grade_change
 from . import res_partner
 from . import sale_order
+from . import payment_transaction
 from . import tier_definition

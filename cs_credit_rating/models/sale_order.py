@@ -34,6 +34,13 @@ class SaleOrder(models.Model):
         string="Credit Problem",
         compute="_compute_cs_credit_problem",
     )
+    cs_credit_paid_hold = fields.Boolean(
+        string="Paid Online, Awaiting Credit Review",
+        readonly=True,
+        copy=False,
+        help="The customer paid this quotation online, but their credit does not allow "
+        "to confirm it: a customer service manager reviews it.",
+    )
 
     @api.depends("company_id", "partner_id", "amount_total", "state")
     def _compute_cs_credit_problem(self):
@@ -184,6 +191,15 @@ class SaleOrder(models.Model):
             raise UserError(
                 self.env._("%(order)s is no longer a quotation.", order=order.display_name)
             )
+        if not order.cs_credit_problem:
+            # nothing to override: no "over the limit" line in the chatter
+            raise UserError(
+                self.env._(
+                    "%(order)s is within its customer's credit: confirm it with the "
+                    "Confirm button.",
+                    order=order.display_name,
+                )
+            )
         body = Markup("%s<br/>%s<br/>%s") % (
             self.env._("Confirmed over the credit limit by %(user)s.", user=self.env.user.name),
             order.cs_credit_problem or "",
@@ -194,3 +210,28 @@ class SaleOrder(models.Model):
             body=Markup("%s: %s") % (order.name, body), subtype_xmlid="mail.mt_note"
         )
         return order.with_context(cs_credit_override=CREDIT_OVERRIDE).action_confirm()
+
+    def _cs_hold_paid_quotation(self):
+        """These quotations were paid online but their customer's credit does not
+        allow to confirm them: flag them and give their salesperson a to-do,
+        once per quotation (the payment's post-processing may run again)."""
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        for order in self.sudo().filtered(lambda o: not o.cs_credit_paid_hold):
+            order.cs_credit_paid_hold = True
+            user = order.user_id or order.partner_id.commercial_partner_id.cs_specialist_id
+            order = order.with_context(lang=user.lang or order.env.lang)
+            note = order.env._(
+                "The customer paid this quotation online, but their credit does not "
+                "allow to confirm it: a customer service manager reviews it and "
+                "confirms it over the credit limit, or the payment is refunded."
+            )
+            order.message_post(
+                body=Markup("%s<br/>%s") % (note, order.cs_credit_problem or ""),
+                subtype_xmlid="mail.mt_note",
+            )
+            order.activity_schedule(
+                activity_type_id=activity_type.id,
+                summary=order.env._("Paid online: credit review"),
+                note=note,
+                user_id=(user or self.env.ref("base.user_admin")).id,
+            )

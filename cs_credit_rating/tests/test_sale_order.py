@@ -1,5 +1,6 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user
 
@@ -98,6 +99,59 @@ class TestSaleOrderCreditLimit(CsCreditCommon):
         self.assertNotIn("grade C", str(caught.exception))
         self.assertEqual(order.state, "draft")
         self.assertTrue(order.cs_credit_blocked)
+
+    def _pay_online(self, order):
+        provider = self.env["payment.provider"].search([("code", "=", "none")], limit=1)
+        return self.env["payment.transaction"].create(
+            {
+                "provider_id": provider.id,
+                "payment_method_id": self.env.ref("payment.payment_method_unknown").id,
+                "amount": order.amount_total,
+                "currency_id": order.currency_id.id,
+                "partner_id": order.partner_id.id,
+                "reference": f"{order.name}-online",
+                "operation": "online_redirect",
+                "state": "done",
+                "sale_order_ids": [Command.set(order.ids)],
+            }
+        )
+
+    def test_paid_online_quotation_waits_for_review(self):
+        """The customer pays a blocked quotation online: the payment's
+        post-processing goes through (Odoo's cron would retry a refusal for
+        days), the quotation stays one, flagged, and its salesperson gets one
+        to-do however often the post-processing runs."""
+        order = self.create_order(self.customer, 600, confirm=False, user=self.salesman)
+        within = self.create_order(self.customer, 100, confirm=False, user=self.salesman)
+        transactions = self._pay_online(order) | self._pay_online(within)
+        confirmed = transactions._check_amount_and_confirm_order()
+        self.assertEqual(confirmed, within)
+        self.assertEqual(order.state, "draft")
+        self.assertTrue(order.cs_credit_paid_hold)
+        self.assertFalse(within.cs_credit_paid_hold)
+        self.assertEqual(order.activity_ids.user_id, self.salesman)
+        transactions[0]._check_amount_and_confirm_order()
+        self.assertEqual(len(order.activity_ids), 1)
+        paid = (
+            self.env["sale.order"]
+            .with_user(self.manager)
+            .search([("cs_credit_blocked", "=", True), ("cs_credit_paid_hold", "=", True)])
+        )
+        self.assertEqual(paid, order)
+
+    def test_override_of_an_order_within_credit_refused(self):
+        """The override wizard, called directly on an order within the credit,
+        does not confirm it with an "over the limit" line in the chatter."""
+        within = self.create_order(self.customer, 100, confirm=False, user=self.salesman)
+        wizard = (
+            self.env["cs.credit.override.wizard"]
+            .with_user(self.manager)
+            .create({"order_id": within.id, "reason": "Why not"})
+        )
+        with self.assertRaisesText(UserError, "within its customer's credit"):
+            wizard.action_confirm()
+        self.assertEqual(within.state, "draft")
+        self.assertFalse(any("Why not" in body for body in within.message_ids.mapped("body")))
 
     def test_within_limit_confirmed(self):
         order = self.create_order(self.customer, 500, confirm=False, user=self.salesman)

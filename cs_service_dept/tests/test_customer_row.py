@@ -103,12 +103,14 @@ class TestCustomerRow(CsTicketCommon):
         self.made_yesterday(customer, contact)
         write_date = customer.write_date
         order = self.confirm_order(contact)
-        self.assertEqual(customer.cs_last_order_date, order.date_order.date())
+        # the order's day in the company's time zone
+        order_day = self.env["cs.followup"]._cs_local_date(order.date_order)
+        self.assertEqual(customer.cs_last_order_date, order_day)
         # set in SQL: no write on the customer (nor on its contacts)
         self.assertEqual(customer.write_date, write_date)
         with self.assertRowNotWritten(customer), self.assertRowNotWritten(contact):
             self.confirm_order(contact)
-        self.assertEqual(customer.cs_last_order_date, order.date_order.date())
+        self.assertEqual(customer.cs_last_order_date, order_day)
 
     def test_order_confirm_skips_locked_customer(self):
         """Another transaction holds the customer's row: the order confirms, the

@@ -222,10 +222,10 @@ class RepairOrder(models.Model):
         "cs.followup", string="Revisit", readonly=True, copy=False, ondelete="set null"
     )
     # buttons
-    cs_can_accept_estimate = fields.Boolean(compute="_compute_cs_can")
-    cs_can_confirm_appointment = fields.Boolean(compute="_compute_cs_can")
-    cs_can_dispatch = fields.Boolean(compute="_compute_cs_can")
-    cs_can_accept = fields.Boolean(compute="_compute_cs_can")
+    cs_can_accept_estimate = fields.Boolean(string="Can Record Estimate Acceptance", compute="_compute_cs_can")
+    cs_can_confirm_appointment = fields.Boolean(string="Can Confirm Appointment", compute="_compute_cs_can")
+    cs_can_dispatch = fields.Boolean(string="Can Dispatch", compute="_compute_cs_can")
+    cs_can_accept = fields.Boolean(string="Can Record Acceptance", compute="_compute_cs_can")
 
     @api.depends("lot_id")
     def _compute_cs_purchase_date(self):

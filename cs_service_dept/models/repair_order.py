@@ -222,8 +222,12 @@ class RepairOrder(models.Model):
         "cs.followup", string="Revisit", readonly=True, copy=False, ondelete="set null"
     )
     # buttons
-    cs_can_accept_estimate = fields.Boolean(string="Can Record Estimate Acceptance", compute="_compute_cs_can")
-    cs_can_confirm_appointment = fields.Boolean(string="Can Confirm Appointment", compute="_compute_cs_can")
+    cs_can_accept_estimate = fields.Boolean(
+        string="Can Record Estimate Acceptance", compute="_compute_cs_can"
+    )
+    cs_can_confirm_appointment = fields.Boolean(
+        string="Can Confirm Appointment", compute="_compute_cs_can"
+    )
     cs_can_dispatch = fields.Boolean(string="Can Dispatch", compute="_compute_cs_can")
     cs_can_accept = fields.Boolean(string="Can Record Acceptance", compute="_compute_cs_can")
 
@@ -479,10 +483,7 @@ class RepairOrder(models.Model):
             raise AccessError(
                 self.env._(
                     "%(fields)s of a repair change only through its buttons.",
-                    fields=", ".join(
-                        self._fields[name].get_description(self.env)["string"]
-                        for name in sorted(protected)
-                    ),
+                    fields=self._cs_field_labels(protected),
                 )
             )
         dispatching = "cs_engineer_id" in vals and (vals["cs_engineer_id"] or not creating)
@@ -495,11 +496,7 @@ class RepairOrder(models.Model):
                     self.env._(
                         "An engineer records the results, the signature and the handover "
                         "only, not %(fields)s.",
-                        fields=", ".join(
-                            self._fields[name].get_description(self.env)["string"]
-                            for name in sorted(others)
-                            if name in self._fields
-                        ),
+                        fields=self._cs_field_labels(others),
                     )
                 )
         if not creating and ACCEPTANCE_FIELDS & set(vals):
@@ -512,6 +509,15 @@ class RepairOrder(models.Model):
                         repair=accepted[0].display_name,
                     )
                 )
+
+    @api.model
+    def _cs_field_labels(self, names):
+        """The labels of these fields, in the user's language, for a message."""
+        return ", ".join(
+            self._fields[name].get_description(self.env)["string"]
+            for name in sorted(names)
+            if name in self._fields
+        )
 
     # ---------------------------------------------------------- core's steps
     # Odoo's buttons write the state themselves; non-superuser writes of it are
@@ -746,7 +752,7 @@ class RepairOrder(models.Model):
         self._cs_raise_step("_cs_accept_step_error")
         for repair in self:
             missing = [
-                repair._fields[name].get_description(self.env)["string"]
+                name
                 for name in ("cs_test_result", "cs_fault_found", "cs_signature", "cs_handover")
                 if not repair[name]
                 and not (name == "cs_fault_found" and repair.cs_repair_kind == "maintenance")
@@ -755,7 +761,7 @@ class RepairOrder(models.Model):
                 raise UserError(
                     self.env._(
                         "Record %(fields)s before the acceptance of %(repair)s.",
-                        fields=", ".join(missing),
+                        fields=self._cs_field_labels(missing),
                         repair=repair.display_name,
                     )
                 )

@@ -24,6 +24,8 @@ class RepairCommon(CsCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # "today" is the company's day, whoever asks (not the user's time zone)
+        cls.env.company.partner_id.tz = "Asia/Shanghai"
         cls.engineer = cls.cs_user("cs_engineer", GROUP_ENGINEER, name="Engineer One")
         cls.engineer_2 = cls.cs_user("cs_engineer_2", GROUP_ENGINEER, name="Engineer Two")
         cls.customer = cls.create_customer(

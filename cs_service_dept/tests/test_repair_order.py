@@ -408,4 +408,4 @@ class TestRepairReport(RepairCommon):
         self.assertIn("派工单", text)
         self.assertIn("保修期外", text)
         self.assertIn("外壳维修费", text)
-        self.assertIn("Engineer One", text)
+        self.assertIn("EngineerOne", text)  # blanks removed

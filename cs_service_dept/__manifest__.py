@@ -22,6 +22,7 @@
     "data": [
         "security/cs_service_dept_security.xml",
         "security/cs_customer_security.xml",
+        "security/repair_order_security.xml",
         "security/ir.model.access.csv",
         "data/cs_service_dept_data.xml",
         "data/ir_cron_data.xml",
@@ -38,6 +39,12 @@
         "data/cs_service_data.xml",
         "data/mail_template_data.xml",
         "report/helpdesk_ticket_reports.xml",
+        "data/repair_order_data.xml",
+        "report/repair_order_reports.xml",
+        "views/cs_repair_fault_type_views.xml",
+        "views/cs_repair_fee_views.xml",
+        "views/product_template_views.xml",
+        "views/repair_order_views.xml",
         "views/cs_reward_penalty_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_templates.xml",
@@ -50,6 +57,7 @@
         "demo/res_users_demo.xml",
         "demo/cs_customer_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
+        "demo/repair_order_demo.xml",
     ],
     "assets": {
         "web.report_assets_common": [

@@ -20,3 +20,10 @@ from . import cs_complaint_mixin
 from . import helpdesk_ticket
 from . import cs_reward_penalty
 from . import cs_ticket_report
+from . import product_template
+from . import product_product
+from . import stock_picking_type
+from . import cs_repair_fault_type
+from . import cs_repair_fee
+from . import cs_repair_fee_line
+from . import repair_order

@@ -15,7 +15,7 @@ METHOD_ACTIVITY_TYPE = {
 # ir.config_parameter: the local date of the last classification of all customers.
 CLASSIFIED_ON = "cs_service_dept.dormancy_classified_on"
 DORMANCY_RULES = ("idle_week", "idle_month", "takeover")
-PROTECTED_FIELDS = ("state", "done_date", "rule", "activity_id")
+PROTECTED_FIELDS = ("state", "done_date", "rule", "activity_id", "repair_id")
 
 
 def spread_dates(today, month_end, count, busy=()):
@@ -53,6 +53,7 @@ class CsFollowup(models.Model):
             ("idle_week", "No Order for a Week"),
             ("idle_month", "No Order for a Month"),
             ("takeover", "Taken Over from Sales"),
+            ("revisit", "Revisit after Service"),
             ("manual", "Manual"),
         ],
         required=True,
@@ -103,6 +104,15 @@ class CsFollowup(models.Model):
     )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
+    )
+    repair_id = fields.Many2one(
+        "repair.order",
+        string="Repair",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="set null",
+        help="The accepted repair this revisit is about.",
     )
     planned_count = fields.Integer(string="Planned Contacts", compute="_compute_counts", store=True)
     done_count = fields.Integer(string="Done Contacts", compute="_compute_counts", store=True)

@@ -3,7 +3,8 @@
 from datetime import timedelta
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import html2plaintext
 
 from .cs_text import cs_tokenize
 
@@ -94,6 +95,8 @@ class HelpdeskTicket(models.Model):
     cs_reward_penalty_count = fields.Integer(
         string="Notices", compute="_compute_cs_reward_penalty_count"
     )
+    cs_repair_ids = fields.One2many("repair.order", "ticket_id", string="Repairs")
+    cs_repair_count = fields.Integer(string="Repairs", compute="_compute_cs_repair_count")
 
     @api.depends("channel_id", "cs_identity_confirmed")
     def _compute_cs_identity_required(self):
@@ -167,6 +170,17 @@ class HelpdeskTicket(models.Model):
         )
         for ticket in self:
             ticket.cs_reward_penalty_count = counts.get(ticket, 0)
+
+    def _compute_cs_repair_count(self):
+        counts = {}
+        if self.env["repair.order"].has_access("read"):
+            counts = dict(
+                self.env["repair.order"]._read_group(
+                    [("ticket_id", "in", self.ids)], ["ticket_id"], ["__count"]
+                )
+            )
+        for ticket in self:
+            ticket.cs_repair_count = counts.get(ticket, 0)
 
     @api.onchange("partner_id")
     def _onchange_partner_id_cs_specialist(self):
@@ -302,6 +316,37 @@ class HelpdeskTicket(models.Model):
         self.cs_article_ids = [Command.link(article.id)]
         article.sudo().use_count += 1
         return True
+
+    def action_cs_create_repair(self):
+        """Open a repair (or maintenance) of the ticket's customer, linked both ways."""
+        self.ensure_one()
+        if not self.env.user.has_group("cs_service_dept.group_cs_specialist"):
+            raise AccessError(self.env._("Only customer service creates repairs from tickets."))
+        self.check_access("write")
+        if not self.partner_id:
+            raise UserError(
+                self.env._("Set the customer of %(ticket)s first.", ticket=self.display_name)
+            )
+        repair = self.env["repair.order"].create(
+            {
+                "ticket_id": self.id,
+                "partner_id": self.partner_id.id,
+                "company_id": self.company_id.id or self.env.company.id,
+                "cs_fault_description": html2plaintext(self.description or "").strip() or self.name,
+            }
+        )
+        self.message_post(
+            body=self.env._("Repair %(repair)s created.", repair=repair.name),
+            subtype_xmlid="mail.mt_note",
+        )
+        return repair._cs_open_form()
+
+    def action_cs_view_repairs(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("repair.action_repair_order_tree")
+        action["domain"] = [("ticket_id", "=", self.id)]
+        action["context"] = {"create": False}
+        return action
 
     # ---------------------------------------------------
     # Business methods

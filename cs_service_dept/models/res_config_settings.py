@@ -78,12 +78,27 @@ class ResConfigSettings(models.TransientModel):
         help="Share of planned return visits made.",
     )
 
+    cs_repair_days = fields.Integer(
+        string="Carry-in Repair Days",
+        config_parameter="cs_service_dept.repair_days",
+        default=3,
+        help="A carry-in repair is promised this many days after the appointment.",
+    )
+    cs_repair_revisit_days = fields.Integer(
+        string="Revisit After (Days)",
+        config_parameter="cs_service_dept.repair_revisit_days",
+        default=7,
+        help="The customer is revisited this many days after accepting a repair.",
+    )
+
     @api.constrains(
         "cs_idle_week_days",
         "cs_call_within_days",
         "cs_idle_month_days",
         "cs_contacts_per_month",
         "cs_sales_silence_days",
+        "cs_repair_days",
+        "cs_repair_revisit_days",
     )
     def _check_cs_thresholds(self):
         for settings in self:
@@ -93,6 +108,8 @@ class ResConfigSettings(models.TransientModel):
                 "cs_idle_month_days",
                 "cs_contacts_per_month",
                 "cs_sales_silence_days",
+                "cs_repair_days",
+                "cs_repair_revisit_days",
             ):
                 if settings[name] <= 0:
                     raise ValidationError(

@@ -16,6 +16,8 @@ class SaleOrder(models.Model):
     def _action_confirm(self):
         res = super()._action_confirm()
         self._cs_update_last_order_date()
+        # a repair quotation confirmed (on the portal too) is the accepted estimate
+        self.sudo().repair_order_ids._cs_record_estimate_acceptance()
         return res
 
     def _cs_update_last_order_date(self):

@@ -16,3 +16,6 @@ from . import test_helpdesk_translations
 from . import test_approval
 from . import test_tier_translations
 from . import test_customer_row
+from . import test_repair_order
+from . import test_repair_security
+from . import test_tour_repair

@@ -11,6 +11,7 @@ GROUP_SPECIALIST = "cs_service_dept.group_cs_specialist"
 GROUP_SUPERVISOR = "cs_service_dept.group_cs_supervisor"
 GROUP_MANAGER = "cs_service_dept.group_cs_manager"
 GROUP_GENERAL_MANAGER = "cs_service_dept.group_cs_general_manager"
+GROUP_ENGINEER = "cs_service_dept.group_cs_engineer"
 
 
 class CsCommon(BaseCommon):

@@ -3,6 +3,7 @@
 from odoo.exceptions import AccessError
 
 from .common import (
+    GROUP_ENGINEER,
     GROUP_GENERAL_MANAGER,
     GROUP_MANAGER,
     GROUP_SPECIALIST,
@@ -59,7 +60,13 @@ class TestRoles(CsCommon):
 
 ALL = "crwu"
 MANAGERS = {"manager": ALL, "general_manager": ALL}
-READ_BY_STAFF = {"internal": "r", "specialist": "r", "supervisor": "r", **MANAGERS}
+READ_BY_STAFF = {
+    "internal": "r",
+    "engineer": "r",
+    "specialist": "r",
+    "supervisor": "r",
+    **MANAGERS,
+}
 
 # The department's rights, written out: a model added without its rights, or a
 # right that drifts, fails here.
@@ -72,9 +79,16 @@ RIGHTS = {
     "cs.complaint.department": READ_BY_STAFF,
     "cs.complaint.cause": READ_BY_STAFF,
     "cs.knowledge.category": READ_BY_STAFF,
-    "cs.knowledge.article": {"internal": "r", "specialist": "crw", "supervisor": "crw", **MANAGERS},
+    "cs.knowledge.article": {
+        "internal": "r",
+        "engineer": "r",
+        "specialist": "crw",
+        "supervisor": "crw",
+        **MANAGERS,
+    },
     "cs.complaint.findings.wizard": {
         "internal": "crw",
+        "engineer": "crw",
         "specialist": "crw",
         "supervisor": "crw",
         "manager": "crw",
@@ -88,9 +102,19 @@ RIGHTS = {
         "manager": "r",
         "general_manager": "r",
     },
+    "cs.repair.fault.type": READ_BY_STAFF,
+    "cs.repair.fee": {"engineer": "r", "specialist": "r", "supervisor": "r", **MANAGERS},
+    "cs.repair.fee.line": {"engineer": "r", "specialist": ALL, "supervisor": ALL, **MANAGERS},
 }
 
 
 class TestRightsMatrix(RightsMatrixMixin, CsCommon):
+    # engineers (工程部) are outside the customer service chain
+    ROLES = (*RightsMatrixMixin.ROLES, "engineer")
+
+    def role_users(self):
+        engineer = self.cs_user("cs_matrix_engineer", GROUP_ENGINEER)
+        return {**super().role_users(), "engineer": engineer}
+
     def test_rights_matrix(self):
         self.assert_rights_matrix("cs_service_dept", RIGHTS)

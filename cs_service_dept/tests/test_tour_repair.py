@@ -1,0 +1,102 @@
+# Copyright 2026 cs_suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import fields
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestRepairTour(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.supervisor = new_test_user(
+            cls.env,
+            login="tour_supervisor",
+            name="Tour Supervisor",
+            groups="cs_service_dept.group_cs_supervisor",
+        )
+        cls.engineer = new_test_user(
+            cls.env,
+            login="tour_engineer",
+            name="Tour Engineer",
+            groups="cs_service_dept.group_cs_engineer",
+        )
+        cls.customer = cls.env["res.partner"].create(
+            {
+                "name": "华美贸易 (tour)",
+                "is_company": True,
+                "street": "世纪大道 100 号",
+                "city": "上海",
+                "email": "tour@example.com",
+                "cs_specialist_id": cls.supervisor.id,
+            }
+        )
+        cls.product = cls.env["product.product"].create(
+            {"name": "办公椅 (tour)", "type": "consu", "cs_warranty_months": 12}
+        )
+
+    def test_ticket_to_signed_acceptance(self):
+        """The supervisor goes from the repair ticket to the signed acceptance."""
+        ticket = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.supervisor)
+            .create(
+                {
+                    "name": "椅子异响 (tour)",
+                    "description": "<p>转动时异响</p>",
+                    "partner_id": self.customer.id,
+                    "cs_request_type": "repair",
+                }
+            )
+        )
+        self.start_tour(
+            f"/odoo/action-helpdesk_mgmt.helpdesk_ticket_action/{ticket.id}",
+            "cs_service_dept_repair",
+            login="tour_supervisor",
+        )
+        repair = ticket.cs_repair_ids
+        self.assertEqual(len(repair), 1)
+        self.assertEqual(repair.state, "done")
+        self.assertEqual(repair.cs_engineer_id, self.engineer)
+        self.assertEqual(repair.cs_estimate_state, "accepted")
+        self.assertEqual(repair.cs_signed_by, "王建国")
+        self.assertTrue(repair.cs_signature)
+        self.assertTrue(repair.cs_accepted_date)
+        self.assertEqual(repair.cs_followup_id.rule, "revisit")
+
+    def test_engineer_signs_on_site(self):
+        """The engineer, without any customer service group, opens the dispatch
+        from "My Dispatches", repairs and has the customer sign."""
+        self.assertFalse(self.engineer.has_group("cs_service_dept.group_cs_specialist"))
+        self.assertFalse(self.engineer.has_group("helpdesk_mgmt.group_helpdesk_user_own"))
+        now = fields.Datetime.now().replace(microsecond=0)
+        repair = (
+            self.env["repair.order"]
+            .with_user(self.supervisor)
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "product_id": self.product.id,
+                    "cs_fault_description": "椅子异响 (engineer tour)",
+                    "cs_service_mode": "on_site",
+                    "cs_appointment_start": now + timedelta(minutes=10),
+                    "cs_appointment_end": now + timedelta(minutes=70),
+                    "cs_engineer_id": self.engineer.id,
+                }
+            )
+        )
+        repair.action_cs_accept_estimate()
+        repair.action_cs_dispatch()
+        repair._action_repair_confirm()
+        self.start_tour(
+            "/odoo/action-cs_service_dept.repair_order_action_dispatch",
+            "cs_service_dept_repair_engineer",
+            login="tour_engineer",
+        )
+        self.assertEqual(repair.state, "done")
+        self.assertEqual(repair.cs_handover, "pickup")
+        self.assertTrue(repair.cs_signature)
+        self.assertTrue(repair.cs_accepted_date)
+        self.assertEqual(repair.cs_followup_id.specialist_id, self.supervisor)

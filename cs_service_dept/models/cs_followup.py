@@ -107,7 +107,6 @@ class CsFollowup(models.Model):
     )
     repair_id = fields.Many2one(
         "repair.order",
-        string="Repair",
         readonly=True,
         copy=False,
         index="btree_not_null",

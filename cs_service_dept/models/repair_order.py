@@ -67,7 +67,6 @@ class RepairOrder(models.Model):
 
     ticket_id = fields.Many2one(
         "helpdesk.ticket",
-        string="Ticket",
         index="btree_not_null",
         copy=False,
         tracking=True,

@@ -283,8 +283,16 @@ class CsFollowup(models.Model):
 
     @api.model
     def _cs_tz(self):
-        """The department's time zone: the company's, else the user's."""
-        return self.env.company.partner_id.tz or self.env.user.tz or "UTC"
+        """The department's time zone: the company's; when the company has none,
+        its administrator's (who set the database up), never the time zone of
+        whoever asks: "today" is the same day for every user of the company."""
+        if tz := self.env.company.partner_id.tz:
+            return tz
+        # cached lookup (env.ref would query the record's existence every call)
+        admin_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            "base.user_admin", raise_if_not_found=False
+        )
+        return (admin_id and self.env["res.users"].sudo().browse(admin_id).tz) or "UTC"
 
     @api.model
     def _cs_today(self):

@@ -481,6 +481,20 @@ class TestDormancyLocalTime(DormancyCommon):
         self.assertEqual(partner.cs_dormancy, "idle_week")
         self.assertEqual(self._planned(partner).planned_date, date(2026, 3, 17))
 
+    def test_same_day_for_every_user(self):
+        """Today is the department's day whoever asks; without a company time
+        zone, the administrator's, not the user's."""
+        Followup = self.env["cs.followup"]
+        self.specialist.tz = "Pacific/Auckland"  # UTC+13 in March
+        self.specialist_2.tz = "America/Los_Angeles"
+        with freeze_time("2026-03-09 23:30:00"):  # 07:30 on March 10 in Shanghai
+            for user in (self.specialist, self.specialist_2):
+                self.assertEqual(Followup.with_user(user)._cs_today(), date(2026, 3, 10))
+            self.env.company.partner_id.tz = False
+            self.env.ref("base.user_admin").tz = "Asia/Shanghai"
+            for user in (self.specialist, self.specialist_2):
+                self.assertEqual(Followup.with_user(user)._cs_today(), date(2026, 3, 10))
+
 
 @freeze_time("2026-03-10 09:00:00")
 class TestDormancyLanguage(DormancyCommon):

@@ -261,6 +261,7 @@ class CsArchive(models.Model):
         return super().write(vals)
 
     def unlink(self):
+        self.check_access("unlink")
         if not self.env.su:
             raise UserError(
                 self.env._(

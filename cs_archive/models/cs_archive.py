@@ -42,6 +42,7 @@ class CsArchive(models.Model):
     _inherit = ["cs.archive.filing.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
     _check_company_auto = True
+    _rec_names_search = ["name", "title"]
 
     name = fields.Char(
         string="Number",
@@ -144,6 +145,11 @@ class CsArchive(models.Model):
             "The retention period cannot be negative.",
         ),
     ]
+
+    @api.depends("name", "title")
+    def _compute_display_name(self):
+        for archive in self:
+            archive.display_name = f"{archive.name} {archive.title or ''}".strip()
 
     @api.depends("cabinet", "shelf")
     def _compute_location(self):

@@ -1,7 +1,7 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from .cs_archive import GROUP_SPECIALIST
 
@@ -165,6 +165,8 @@ class CsArchiveDestruction(models.Model):
     def action_destroy(self):
         """Destroy the approved proposal's archives: shred the paper, delete
         the files and every copy of them; the metadata is kept."""
+        if not self.env.su and not self.env.user.has_group(GROUP_SPECIALIST):
+            raise AccessError(self.env._("Only customer service destroys archives."))
         for proposal in self:
             error = proposal._cs_destroy_error()
             if error:

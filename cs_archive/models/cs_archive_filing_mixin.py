@@ -233,9 +233,9 @@ class CsArchiveFilingMixin(models.AbstractModel):
             )
         archive.message_post(
             body=self.env._(
-                "Version %(version)s: %(source)s filed by %(user)s.",
+                "Version %(version)s: %(record)s filed by %(user)s.",
                 version=archive.version,
-                source=record.display_name,
+                record=record.display_name,
                 user=self.env.user.name,
             ),
             attachments=files,

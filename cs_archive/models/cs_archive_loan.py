@@ -159,7 +159,9 @@ class CsArchiveLoan(models.Model):
 
     def write(self, vals):
         if not self.env.su:
-            frozen = {"borrower_id", "loan_date", "due_date", "line_ids"} & set(vals)
+            # The lines guard themselves (their archive is fixed once submitted,
+            # their return condition is customer service's).
+            frozen = {"borrower_id", "loan_date", "due_date"} & set(vals)
             started = self.filtered(lambda loan: loan.state != "draft")
             if frozen and started:
                 raise UserError(
@@ -265,6 +267,8 @@ class CsArchiveLoan(models.Model):
         """Customer service hands the archives over: the lines go on loan.
         PostgreSQL refuses a second open line of an archive (two clerks at the
         same moment)."""
+        if not self.env.su and not self.env.user.has_group(GROUP_SPECIALIST):
+            raise AccessError(self.env._("Only customer service issues archives."))
         for loan in self:
             error = loan._cs_issue_error()
             if error:

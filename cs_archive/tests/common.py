@@ -2,8 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-from odoo import fields
-
 from odoo.addons.cs_service_dept.tests.common import CsCommon
 
 
@@ -20,7 +18,8 @@ class CsArchiveCommon(CsCommon):
         cls.secret_customer.sudo().cs_confidentiality = "secret"
         cls.top_customer = cls.create_customer("绝密客户")
         cls.top_customer.sudo().cs_confidentiality = "top_secret"
-        cls.today = fields.Date.context_today(cls.env["cs.archive"])
+        # "Today" as the crons see it: in the company's time zone.
+        cls.today = cls.env["cs.archive"]._cs_today()
 
     @classmethod
     def create_archive(cls, partner=None, **vals):
@@ -57,6 +56,7 @@ class CsArchiveCommon(CsCommon):
             {
                 "borrower_id": user.id,
                 "purpose": "审计核对",
+                "loan_date": cls.today,
                 "due_date": cls.today + timedelta(days=days),
                 "line_ids": [(0, 0, {"archive_id": a.id}) for a in archives],
                 **vals,

@@ -62,7 +62,7 @@ class TestLoan(CsArchiveCommon):
                 }
             )
         # Issuing and returning are customer service's.
-        with self.assertRaises(UserError):
+        with self.assertRaises(AccessError):
             loan.with_user(self.borrower).action_issue()
         loan.with_user(self.specialist).action_issue()
         with self.assertRaises(AccessError):

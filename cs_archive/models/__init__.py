@@ -1,4 +1,5 @@
 from . import cs_archive_filing_mixin
+from . import cs_archive_numbered_mixin
 from . import cs_archive
 from . import cs_archive_loan
 from . import cs_archive_loan_line

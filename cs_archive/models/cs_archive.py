@@ -39,18 +39,16 @@ class CsArchive(models.Model):
 
     _name = "cs.archive"
     _description = "Customer Archive"
-    _inherit = ["cs.archive.filing.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "cs.archive.numbered.mixin",
+        "cs.archive.filing.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "title"]
 
-    name = fields.Char(
-        string="Number",
-        required=True,
-        readonly=True,
-        copy=False,
-        default=lambda self: self.env._("New"),
-    )
     title = fields.Char(required=True, tracking=True)
     partner_id = fields.Many2one(
         "res.partner",
@@ -235,9 +233,6 @@ class CsArchive(models.Model):
             raise AccessError(
                 self.env._("An archive is created available; its state moves only by its steps.")
             )
-        for vals in vals_list:
-            if vals.get("name", self.env._("New")) == self.env._("New"):
-                vals["name"] = self.env["ir.sequence"].next_by_code("cs.archive") or "/"
         return super().create(vals_list)
 
     def write(self, vals):

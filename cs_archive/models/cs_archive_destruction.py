@@ -15,7 +15,12 @@ class CsArchiveDestruction(models.Model):
 
     _name = "cs.archive.destruction"
     _description = "Archive Destruction Proposal"
-    _inherit = ["cs.approval.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "cs.archive.numbered.mixin",
+        "cs.approval.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "id desc"
     _check_company_auto = True
 
@@ -23,13 +28,6 @@ class CsArchiveDestruction(models.Model):
     _state_to = ["approved"]
     _cs_rejected_state = "rejected"
 
-    name = fields.Char(
-        string="Number",
-        required=True,
-        readonly=True,
-        copy=False,
-        default=lambda self: self.env._("New"),
-    )
     archive_ids = fields.Many2many(
         "cs.archive",
         "cs_archive_destruction_archive_rel",
@@ -83,13 +81,6 @@ class CsArchiveDestruction(models.Model):
     def _compute_can_destroy(self):
         for proposal in self:
             proposal.can_destroy = not proposal._cs_destroy_error()
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", self.env._("New")) == self.env._("New"):
-                vals["name"] = self.env["ir.sequence"].next_by_code("cs.archive.destruction") or "/"
-        return super().create(vals_list)
 
     def _cs_protected_fields(self):
         return super()._cs_protected_fields() | {"destroyed_date", "destroyed_by_id", "line_ids"}

@@ -19,7 +19,12 @@ class CsArchiveInspection(models.Model):
 
     _name = "cs.archive.inspection"
     _description = "Archive Inspection"
-    _inherit = ["cs.approval.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "cs.archive.numbered.mixin",
+        "cs.approval.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -27,13 +32,6 @@ class CsArchiveInspection(models.Model):
     _state_to = ["approved"]
     _cs_rejected_state = "draft"
 
-    name = fields.Char(
-        string="Number",
-        required=True,
-        readonly=True,
-        copy=False,
-        default=lambda self: self.env._("New"),
-    )
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     inspector_id = fields.Many2one(
         "res.users",
@@ -82,13 +80,6 @@ class CsArchiveInspection(models.Model):
             inspection.open_finding_count = len(
                 inspection.finding_ids.filtered(lambda f: f.state != "done")
             )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", self.env._("New")) == self.env._("New"):
-                vals["name"] = self.env["ir.sequence"].next_by_code("cs.archive.inspection") or "/"
-        return super().create(vals_list)
 
     def _cs_check_submit(self):
         for inspection in self:

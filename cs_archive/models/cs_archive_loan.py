@@ -21,7 +21,12 @@ class CsArchiveLoan(models.Model):
 
     _name = "cs.archive.loan"
     _description = "Archive Loan"
-    _inherit = ["cs.approval.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "cs.archive.numbered.mixin",
+        "cs.approval.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "id desc"
     _check_company_auto = True
 
@@ -30,13 +35,6 @@ class CsArchiveLoan(models.Model):
     _state_to = ["approved"]
     _cs_rejected_state = "rejected"
 
-    name = fields.Char(
-        string="Number",
-        required=True,
-        readonly=True,
-        copy=False,
-        default=lambda self: self.env._("New"),
-    )
     borrower_id = fields.Many2one(
         "res.users",
         string="Borrower",
@@ -144,9 +142,6 @@ class CsArchiveLoan(models.Model):
                     raise AccessError(
                         self.env._("You can request a loan of archives only for yourself.")
                     )
-        for vals in vals_list:
-            if vals.get("name", self.env._("New")) == self.env._("New"):
-                vals["name"] = self.env["ir.sequence"].next_by_code("cs.archive.loan") or "/"
         return super().create(vals_list)
 
     def _cs_protected_fields(self):

@@ -70,3 +70,27 @@ class TestArchive(CsArchiveCommon):
         self.assertEqual(self.customer.with_user(self.specialist).cs_archive_count, 2)
         action = self.customer.action_cs_view_archives()
         self.assertEqual(self.env["cs.archive"].search_count(action["domain"]), 2)
+
+
+class TestArchiveQueries(CsArchiveCommon):
+    def test_list_reads_borrowers_in_one_go(self):
+        """Reading the borrower of many archives costs the same as of a few."""
+        few = self.create_archive() | self.create_archive(title="二")
+        many = few | self.env["cs.archive"].create(
+            [
+                {"title": f"档案{i}", "partner_id": self.customer.id, "cabinet": "D"}
+                for i in range(10)
+            ]
+        )
+        self.lend(few[:1])
+        self.lend(many[5:6])
+        counts = []
+        for archives in (few, many, few, many):
+            # The record cache emptied each time; the first two fill the
+            # registry's caches (rules, groups).
+            self.env.invalidate_all()
+            archives = archives.with_user(self.supervisor)
+            before = self.cr.sql_log_count
+            archives.read(["borrower_id", "loan_due_date", "file_count", "state"])
+            counts.append(self.cr.sql_log_count - before)
+        self.assertEqual(counts[2], counts[3], counts)

@@ -159,3 +159,23 @@ class TestDestruction(CsArchiveCommon):
         proposal = self.env["cs.archive.destruction"].browse(action["res_id"])
         self.assertEqual(proposal.archive_ids, archive)
         self.assertEqual(proposal.state, "draft")
+
+    def test_files_unreadable_after_destruction(self):
+        archive = self.expired(title="已借过")
+        files = archive.attachment_ids
+        proposal = self.proposal(archive)
+        self.approve(proposal)
+        proposal.with_user(self.specialist).action_destroy()
+        self.assertFalse(files.exists())
+        self.assertFalse(archive.attachment_ids)
+        self.assertEqual(archive.file_count, 0)
+        # A destroyed archive is neither lent nor given files again.
+        loan = self.create_loan(self.create_archive(title="另一份"))
+        with self.assertRaises(UserError):
+            self.env["cs.archive.loan.line"].create(
+                {"loan_id": loan.id, "archive_id": archive.id}
+            ) and loan.action_submit()
+        with self.assertRaises(AccessError):
+            self.env["ir.attachment"].with_user(self.manager).create(
+                {"name": "x.txt", "raw": b"x", "res_model": "cs.archive", "res_id": archive.id}
+            )

@@ -154,3 +154,29 @@ class TestRightsMatrix(RightsMatrixMixin, CsArchiveCommon):
                 },
             },
         )
+
+
+class TestMultiCompany(CsArchiveCommon):
+    def test_other_company_archive_hidden(self):
+        other = self.env["res.company"].create({"name": "分公司"})
+        partner = self.env["res.partner"].create(
+            {"name": "分公司客户", "is_company": True, "company_id": other.id}
+        )
+        archive = self.env["cs.archive"].create(
+            {
+                "title": "分公司合同",
+                "partner_id": partner.id,
+                "company_id": other.id,
+                "cabinet": "Z",
+            }
+        )
+        self.assertFalse(
+            self.env["cs.archive"].with_user(self.manager).search([("id", "=", archive.id)])
+        )
+        with self.assertRaises(AccessError):
+            archive.with_user(self.manager).read(["title"])
+        # The expiry scheduled action proposes per company, with its company.
+        archive.sudo()._cs_set_state("expired")
+        proposal = self.env["cs.archive.destruction"]._cs_propose_expired(other)
+        self.assertEqual(proposal.company_id, other)
+        self.assertEqual(proposal.archive_ids, archive)

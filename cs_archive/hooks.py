@@ -3,6 +3,6 @@
 
 
 def post_init_hook(env):
-    """Bind the "Archive" action to the filing models present now (a module
+    """Bind the "File into Archive" action to the filing models present now (a module
     installed later gets it at the next registry load)."""
     env["cs.archive"]._cs_bind_archive_actions()

@@ -14,7 +14,7 @@ class CsArchiveFilingMixin(models.AbstractModel):
     the matching type, with its printed forms as PDFs: the archive is created,
     or updated (new version in the chatter). The archive refers to its source
     generically (``res_model``/``res_id``), so cs_archive depends on no other
-    flow's module. The "Archive" action is bound to every filing model present
+    flow's module. The "File into Archive" action is bound to every filing model present
     in the database (``_cs_bind_archive_actions``: at install, at each registry
     load, and callable by a module installed later)."""
 
@@ -50,7 +50,7 @@ class CsArchiveFilingMixin(models.AbstractModel):
 
     @api.model
     def _cs_bind_archive_actions(self):
-        """Bind the "Archive" server action to each filing model that has none
+        """Bind the "File into Archive" server action to each filing model that has none
         yet (idempotent: running it again creates nothing)."""
         IrModel = self.env["ir.model"].sudo()
         Data = self.env["ir.model.data"].sudo()
@@ -65,7 +65,7 @@ class CsArchiveFilingMixin(models.AbstractModel):
                 .sudo()
                 .create(
                     {
-                        "name": "Archive",
+                        "name": "File into Archive",
                         "model_id": model.id,
                         "binding_model_id": model.id,
                         "binding_type": "action",
@@ -94,8 +94,8 @@ class CsArchiveFilingMixin(models.AbstractModel):
     def _cs_translate_action_name(self, action):
         langs = [code for code, __ in self.env["res.lang"].get_installed()]
         for lang in langs:
-            name = self.with_context(lang=lang).env._("Archive")
-            if name != "Archive":
+            name = self.with_context(lang=lang).env._("File into Archive")
+            if name != "File into Archive":
                 action.with_context(lang=lang).name = name
 
     def _register_hook(self):

@@ -1,0 +1,16 @@
+# Copyright 2026 cs_suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models
+
+
+class TierDefinition(models.Model):
+    _inherit = "tier.definition"
+
+    @api.model
+    def _get_tier_validation_model_names(self):
+        return [
+            *super()._get_tier_validation_model_names(),
+            "cs.archive.loan",
+            "cs.archive.destruction",
+            "cs.archive.inspection",
+        ]

@@ -1,0 +1,89 @@
+# Copyright 2026 cs_suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import AccessError, UserError
+
+from .common import CsArchiveCommon
+
+
+class TestFiling(CsArchiveCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.ticket = cls.env["helpdesk.ticket"].create(
+            {
+                "name": "货物破损",
+                "description": "<p>到货破损</p>",
+                "partner_id": cls.customer.id,
+                "user_id": cls.specialist.id,
+            }
+        )
+
+    def close(self, ticket):
+        ticket.sudo().write(
+            {"stage_id": self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done").id}
+        )
+
+    def test_action_bound(self):
+        action = self.env.ref("cs_archive.ir_actions_server_file_helpdesk_ticket")
+        self.assertEqual(action.binding_model_id.model, "helpdesk.ticket")
+        repair = self.env.ref("cs_archive.ir_actions_server_file_repair_order")
+        self.assertEqual(repair.binding_model_id.model, "repair.order")
+        # Idempotent; a later module's model is bound when missing.
+        self.assertFalse(self.env["cs.archive"]._cs_bind_archive_actions())
+        action.unlink()
+        self.env["ir.model.data"].search(
+            [("module", "=", "cs_archive"), ("name", "=", "ir_actions_server_file_helpdesk_ticket")]
+        ).unlink()
+        created = self.env["cs.archive"]._cs_bind_archive_actions()
+        self.assertEqual(created.binding_model_id.model, "helpdesk.ticket")
+
+    def test_file_closed_complaint(self):
+        with self.assertRaises(UserError):
+            self.ticket.with_user(self.specialist).action_cs_file_archive()
+        self.close(self.ticket)
+        action = self.ticket.with_user(self.specialist).action_cs_file_archive()
+        archive = self.env["cs.archive"].search(action["domain"])
+        self.assertEqual(archive.partner_id, self.customer)
+        self.assertEqual(archive.archive_type, "complaint")
+        self.assertEqual(archive.medium, "electronic")
+        self.assertEqual((archive.res_model, archive.res_id), ("helpdesk.ticket", self.ticket.id))
+        self.assertEqual(archive.source_name, self.ticket.display_name)
+        card = self.env.ref("cs_service_dept.action_report_complaint_card")
+        self.assertIn(card.name, " ".join(archive.attachment_ids.mapped("name")))
+        # A second complaint updates the same archive: a new version.
+        ticket_2 = self.ticket.copy({"name": "延迟发货"})
+        self.close(ticket_2)
+        self.env["cs.archive"].with_user(self.specialist).action_file_records(
+            "helpdesk.ticket", ticket_2.ids
+        )
+        self.assertEqual(archive.version, 2)
+        self.assertEqual(archive.res_id, ticket_2.id)
+        self.assertIn("Version 2", archive.message_ids[0].body)
+        self.assertEqual(len(archive.attachment_ids), 2 * len(archive.attachment_ids) // 2)
+
+    def test_refusals(self):
+        self.close(self.ticket)
+        with self.assertRaises(AccessError):
+            self.env["cs.archive"].with_user(self.borrower).action_file_records(
+                "helpdesk.ticket", self.ticket.ids
+            )
+        with self.assertRaises(UserError):
+            self.env["cs.archive"].with_user(self.specialist).action_file_records(
+                "res.users", self.specialist.ids
+            )
+        self.ticket.sudo().partner_id = False
+        with self.assertRaises(UserError):
+            self.env["cs.archive"].with_user(self.specialist).action_file_records(
+                "helpdesk.ticket", self.ticket.ids
+            )
+
+    def test_secret_customer_filed_above_clearance(self):
+        ticket = self.ticket.copy({"partner_id": self.secret_customer.id})
+        self.close(ticket)
+        self.env["cs.archive"].with_user(self.supervisor).action_file_records(
+            "helpdesk.ticket", ticket.ids
+        )
+        archive = self.env["cs.archive"].search(
+            [("partner_id", "=", self.secret_customer.id), ("archive_type", "=", "complaint")]
+        )
+        self.assertEqual(archive.confidentiality, "secret")

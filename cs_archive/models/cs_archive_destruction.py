@@ -69,7 +69,7 @@ class CsArchiveDestruction(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
-    can_destroy = fields.Boolean(compute="_compute_can_destroy", string="Can Destroy")
+    can_destroy = fields.Boolean(compute="_compute_can_destroy")
 
     @api.depends("archive_ids")
     def _compute_archive_count(self):

@@ -81,7 +81,7 @@ class CsArchive(models.Model):
         domain=[("res_model", "=", "cs.archive")],
         help="Files of an electronic archive.",
     )
-    file_count = fields.Integer(string="File Count", compute="_compute_file_count")
+    file_count = fields.Integer(compute="_compute_file_count")
     confidentiality = fields.Selection(
         LEVELS,
         required=True,

@@ -37,7 +37,7 @@ class CsArchiveDestruction(models.Model):
         check_company=True,
         domain=[("state", "=", "expired")],
     )
-    archive_count = fields.Integer(compute="_compute_archive_count", string="Archive Count")
+    archive_count = fields.Integer(compute="_compute_archive_count")
     reason = fields.Text(
         required=True,
         default=lambda self: self.env._("The retention period of these archives has ended."),
@@ -62,7 +62,7 @@ class CsArchiveDestruction(models.Model):
         "cs.archive.destruction.line", "destruction_id", string="Destruction Register"
     )
     destroyed_date = fields.Datetime(string="Destroyed On", readonly=True, copy=False)
-    destroyed_by_id = fields.Many2one("res.users", string="Destroyed By", readonly=True)
+    destroyed_by_id = fields.Many2one("res.users", readonly=True)
     feedback = fields.Text(
         help="The feedback to the managers (销毁处理反馈单), printed with the register."
     )

@@ -15,13 +15,11 @@ class CsArchiveDestructionLine(models.Model):
     destruction_id = fields.Many2one(
         "cs.archive.destruction", string="Proposal", required=True, ondelete="restrict"
     )
-    archive_id = fields.Many2one(
-        "cs.archive", string="Archive", required=True, ondelete="restrict", index=True
-    )
+    archive_id = fields.Many2one("cs.archive", required=True, ondelete="restrict", index=True)
     partner_id = fields.Many2one(related="archive_id.partner_id", string="Customer")
     archive_type = fields.Selection(related="archive_id.archive_type")
     method = fields.Selection([("shred", "Shredded"), ("delete", "Files Deleted")], required=True)
-    destroyed_by_id = fields.Many2one("res.users", string="Destroyed By", required=True)
+    destroyed_by_id = fields.Many2one("res.users", required=True)
     destroyed_date = fields.Datetime(string="Destroyed On", required=True)
     file_count = fields.Integer(string="Files Deleted")
     company_id = fields.Many2one(related="destruction_id.company_id", store=True)

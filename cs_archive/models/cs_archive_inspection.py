@@ -35,7 +35,6 @@ class CsArchiveInspection(models.Model):
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     inspector_id = fields.Many2one(
         "res.users",
-        string="Inspector",
         default=lambda self: self.env.user,
         tracking=True,
         domain=[("share", "=", False)],
@@ -51,7 +50,7 @@ class CsArchiveInspection(models.Model):
     finding_ids = fields.One2many(
         "cs.archive.inspection.finding", "inspection_id", string="Findings"
     )
-    finding_count = fields.Integer(compute="_compute_finding_count", string="Finding Count")
+    finding_count = fields.Integer(compute="_compute_finding_count")
     open_finding_count = fields.Integer(compute="_compute_finding_count", string="Open Findings")
     note = fields.Html(string="Notes")
     state = fields.Selection(

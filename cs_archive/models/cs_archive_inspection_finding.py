@@ -16,10 +16,8 @@ class CsArchiveInspectionFinding(models.Model):
     _order = "id"
     _rec_name = "archive_id"
 
-    inspection_id = fields.Many2one(
-        "cs.archive.inspection", string="Inspection", required=True, ondelete="cascade"
-    )
-    archive_id = fields.Many2one("cs.archive", string="Archive", required=True, index=True)
+    inspection_id = fields.Many2one("cs.archive.inspection", required=True, ondelete="cascade")
+    archive_id = fields.Many2one("cs.archive", required=True, index=True)
     kind = fields.Selection(
         [
             ("missing", "Missing"),
@@ -31,14 +29,12 @@ class CsArchiveInspectionFinding(models.Model):
         default="misfiled",
     )
     description = fields.Text()
-    proposed_fix = fields.Text(string="Proposed Fix")
+    proposed_fix = fields.Text()
     department_support = fields.Char(
         string="Support from Other Departments",
         help="What another department does to fix it (who, what).",
     )
-    responsible_id = fields.Many2one(
-        "res.users", string="Responsible", domain=[("share", "=", False)]
-    )
+    responsible_id = fields.Many2one("res.users", domain=[("share", "=", False)])
     state = fields.Selection(
         [("todo", "To Fix"), ("done", "Fixed")],
         default="todo",

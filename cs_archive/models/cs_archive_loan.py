@@ -37,7 +37,6 @@ class CsArchiveLoan(models.Model):
 
     borrower_id = fields.Many2one(
         "res.users",
-        string="Borrower",
         required=True,
         index=True,
         tracking=True,
@@ -45,12 +44,10 @@ class CsArchiveLoan(models.Model):
         domain=[("share", "=", False)],
     )
     purpose = fields.Text(required=True)
-    loan_date = fields.Date(
-        string="Loan Date", required=True, default=fields.Date.context_today, tracking=True
-    )
+    loan_date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     due_date = fields.Date(string="Due On", required=True, tracking=True, index=True)
     line_ids = fields.One2many("cs.archive.loan.line", "loan_id", string="Archives", copy=True)
-    archive_count = fields.Integer(compute="_compute_archive_count", string="Archive Count")
+    archive_count = fields.Integer(compute="_compute_archive_count")
     needs_approval = fields.Boolean(
         compute="_compute_needs_approval",
         store=True,
@@ -73,7 +70,7 @@ class CsArchiveLoan(models.Model):
         index=True,
         tracking=True,
     )
-    issued_by_id = fields.Many2one("res.users", string="Issued By", readonly=True, copy=False)
+    issued_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     issue_date = fields.Datetime(string="Issued On", readonly=True, copy=False)
     is_overdue = fields.Boolean(
         string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
@@ -83,8 +80,8 @@ class CsArchiveLoan(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
-    can_issue = fields.Boolean(compute="_compute_can", string="Can Issue")
-    can_submit = fields.Boolean(compute="_compute_can", string="Can Submit")
+    can_issue = fields.Boolean(compute="_compute_can")
+    can_submit = fields.Boolean(compute="_compute_can")
 
     @api.depends("line_ids")
     def _compute_archive_count(self):

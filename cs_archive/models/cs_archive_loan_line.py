@@ -17,12 +17,9 @@ class CsArchiveLoanLine(models.Model):
     _rec_name = "archive_id"
     _check_company_auto = True
 
-    loan_id = fields.Many2one(
-        "cs.archive.loan", string="Loan", required=True, ondelete="cascade", index=True
-    )
+    loan_id = fields.Many2one("cs.archive.loan", required=True, ondelete="cascade", index=True)
     archive_id = fields.Many2one(
         "cs.archive",
-        string="Archive",
         required=True,
         index=True,
         ondelete="restrict",

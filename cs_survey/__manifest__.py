@@ -18,6 +18,7 @@
         "data/ir_cron_data.xml",
         "views/survey_survey_views.xml",
         "views/helpdesk_ticket_views.xml",
+        "views/repair_order_views.xml",
         "views/cs_revisit_views.xml",
         "views/cs_revisit_plan_views.xml",
         "views/cs_satisfaction_report_views.xml",

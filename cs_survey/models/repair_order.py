@@ -1,0 +1,61 @@
+# Copyright 2026 cs_suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+GROUP_SPECIALIST = "cs_service_dept.group_cs_specialist"
+
+
+class RepairOrder(models.Model):
+    """The revisit of an accepted repair is a cs.revisit (source "repair"), with
+    the repair survey: it takes the place of cs_service_dept's "revisit"
+    follow-up, so that a repair has one revisit and one score."""
+
+    _inherit = "repair.order"
+
+    cs_revisit_id = fields.Many2one(
+        "cs.revisit",
+        string="Revisit",
+        compute="_compute_cs_revisit_id",
+        groups=GROUP_SPECIALIST,
+        help="The revisit of this repair, planned when the customer accepted it.",
+    )
+    cs_origin_revisit_id = fields.Many2one(
+        "cs.revisit",
+        string="From Revisit",
+        copy=False,
+        index="btree_not_null",
+        groups=GROUP_SPECIALIST,
+        help="The customer feedback (客户意见) this repair or maintenance comes from.",
+    )
+
+    def _compute_cs_revisit_id(self):
+        # what the user may see (record rules), in one search
+        revisits = self.env["cs.revisit"].search(
+            [("res_model", "=", self._name), ("res_id", "in", self.ids), ("plan_id", "=", False)]
+        )
+        by_repair = {revisit.res_id: revisit for revisit in revisits}
+        for repair in self:
+            repair.cs_revisit_id = by_repair.get(repair.id, False)
+
+    @api.constrains("cs_origin_revisit_id")
+    def _check_cs_origin_revisit_id(self):
+        # a need comes from a revisit its author may see (the default a client
+        # sends, default_cs_origin_revisit_id, grants nothing)
+        if not self.env.su:
+            self.cs_origin_revisit_id.check_access("read")
+
+    def action_cs_view_revisit(self):
+        self.ensure_one()
+        return self.cs_revisit_id.get_formview_action()
+
+    def _cs_plan_revisit(self):
+        """The revisit of accepted repairs is cs_survey's revisit, with the
+        repair survey sent to the customer (once per repair; opt-out and quiet
+        days respected), not a follow-up: one revisit, one score per service."""
+        repairs = self.filtered(lambda r: r.partner_id and not r.cs_followup_id)
+        return self.env["cs.revisit"]._cs_create_for_services(repairs)
+
+    def _cs_revisit_values(self):
+        vals = super()._cs_revisit_values()
+        vals.setdefault("team_id", self.ticket_id.team_id.id)
+        return vals

@@ -14,7 +14,7 @@ class RepairOrder(models.Model):
 
     cs_revisit_id = fields.Many2one(
         "cs.revisit",
-        string="Revisit",
+        string="Satisfaction Revisit",
         compute="_compute_cs_revisit_id",
         groups=GROUP_SPECIALIST,
         help="The revisit of this repair, planned when the customer accepted it.",

@@ -224,3 +224,75 @@ class TestRepairNeed(CsSurveyRepairCommon):
         with self.assertRaises(UserError):
             revisit.with_user(self.specialist).action_register_repair()
         self.assertFalse(revisit.need_repair_ids)
+
+
+@tagged("post_install", "-at_install")
+class TestRepairFigures(CsSurveyRepairCommon):
+    """Repairs count as services in the figures, once each (hand-computed):
+
+    =======  ==========  =================  =====  =========
+    service  customer    revisit            score  satisfied
+    =======  ==========  =================  =====  =========
+    repair   customer    survey, answered   5      yes
+    repair   customer_2  phone (opted out)  3      no
+    ticket   customer    survey, answered   1      no
+    =======  ==========  =================  =====  =========
+
+    Satisfaction 1 / 3; revisit rate 3 / 3 (all done today, due in 7 days);
+    response 2 / 2. Repairs alone: satisfaction 1 / 2, revisit 2 / 2, response
+    1 / 1: the answered repair counts once, not once for its answer and once
+    for the score its revisit copies.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["ir.config_parameter"].sudo().set_param("cs_survey.quiet_days", "0")
+        cls.customer_2.cs_survey_opt_out = True
+
+    def figures(self, **terms):
+        today = self.env["cs.followup"]._cs_today()
+        domain = [
+            ("date", "=", today),
+            ("partner_id", "in", (self.customer | self.customer_2).ids),  # not the demo data
+        ]
+        domain += [(name, "=", value) for name, value in terms.items()]
+        return self.env["cs.satisfaction.report"]._cs_figures(domain)
+
+    def test_repairs_count_once(self):
+        answered = self.accept_repair(self.create_warranty_repair())
+        self.answer(answered.user_input_id, 5)
+        called = self.accept_repair(
+            self.create_warranty_repair(user=self.specialist_2, partner_id=self.customer_2.id)
+        )
+        self.assertEqual((called.method, called.specialist_id), ("phone", self.specialist_2))
+        called = called.with_user(self.specialist_2)
+        called.write({"score": 3, "feedback": "还行"})
+        called.action_done()
+        ticket = self.close(self.create_ticket("Invoice question"))
+        self.answer(ticket.user_input_id, 1, solved=False)
+        self.assertEqual(answered.score, 5)  # the revisit's copy of the answer
+
+        figures = self.figures()
+        self.assertEqual(figures["scored"], 3)
+        self.assertAlmostEqual(figures["satisfaction"], 100.0 / 3)
+        self.assertEqual(figures["required"], 3)
+        self.assertAlmostEqual(figures["revisit"], 100.0)
+        self.assertEqual(figures["invited"], 2)
+        self.assertAlmostEqual(figures["response"], 100.0)
+
+        repairs = self.figures(source="repair")
+        self.assertEqual(repairs["scored"], 2)
+        self.assertAlmostEqual(repairs["satisfaction"], 50.0)
+        self.assertEqual(repairs["required"], 2)
+        self.assertAlmostEqual(repairs["revisit"], 100.0)
+        self.assertEqual(repairs["invited"], 1)
+        self.assertAlmostEqual(repairs["response"], 100.0)
+        Report = self.env["cs.satisfaction.report"]
+        self.assertEqual(Report.search_count([("revisit_id", "=", answered.id)]), 1)
+        # the specialist's own figures: their customer's repair and ticket
+        mine = Report.with_user(self.specialist)._cs_figures(
+            [("partner_id", "in", (self.customer | self.customer_2).ids)]
+        )
+        self.assertEqual(mine["scored"], 2)
+        self.assertAlmostEqual(mine["satisfaction"], 50.0)

@@ -536,7 +536,7 @@ class CsRevisit(models.Model):
             }
         )
         self.message_post(
-            body=self.env._("Service need registered: %(repair)s.", repair=repair.name),
+            body=self.env._("Service need registered: %(order)s.", order=repair.name),
             subtype_xmlid="mail.mt_note",
         )
         return repair._cs_open_form()

@@ -9,6 +9,7 @@
     "author": "cs_suite contributors",
     "license": "LGPL-3",
     "installable": True,
+    "post_init_hook": "post_init_hook",
     "depends": ["cs_service_dept", "survey"],
     "data": [
         "security/cs_survey_security.xml",

@@ -55,6 +55,44 @@ class RepairOrder(models.Model):
         repairs = self.filtered(lambda r: r.partner_id and not r.cs_followup_id)
         return self.env["cs.revisit"]._cs_create_for_services(repairs)
 
+    @api.model
+    def _cs_convert_revisit_followups(self):
+        """Turn the planned "revisit" follow-ups of accepted repairs (planned
+        before this module was installed) into their revisits: same specialist,
+        due on the follow-up's date, by phone or visit as planned (no survey
+        mailed for past repairs); the follow-ups are cancelled."""
+        followups = (
+            self.env["cs.followup"]
+            .sudo()
+            .search(
+                [("rule", "=", "revisit"), ("repair_id", "!=", False), ("state", "=", "planned")]
+            )
+        )
+        Revisit = self.env["cs.revisit"].sudo()
+        existing = set(
+            Revisit.search(
+                [("res_model", "=", self._name), ("res_id", "in", followups.repair_id.ids)]
+            ).mapped("res_id")
+        )
+        vals_list = []
+        for followup in followups.filtered(lambda f: f.repair_id.id not in existing):
+            repair = followup.repair_id
+            vals = repair._cs_revisit_values()
+            vals.update(
+                res_model=self._name,
+                res_id=repair.id,
+                method=followup.method if followup.method in ("visit", "letter") else "phone",
+                specialist_id=followup.specialist_id.id or vals["specialist_id"],
+                due_date=max(followup.planned_date, vals["service_date"]),
+            )
+            vals_list.append(vals)
+            existing.add(repair.id)
+        revisits = Revisit.create(vals_list)
+        revisits._cs_schedule_activities()
+        followups.write({"state": "cancelled"})
+        followups.activity_id.unlink()
+        return revisits
+
     def _cs_revisit_values(self):
         vals = super()._cs_revisit_values()
         vals.setdefault("team_id", self.ticket_id.team_id.id)

@@ -296,3 +296,43 @@ class TestRepairFigures(CsSurveyRepairCommon):
         )
         self.assertEqual(mine["scored"], 2)
         self.assertAlmostEqual(mine["satisfaction"], 50.0)
+
+
+@tagged("post_install", "-at_install")
+class TestRepairFollowupConversion(CsSurveyRepairCommon):
+    def test_install_converts_planned_followups(self):
+        """Repairs accepted before the module was installed: their planned
+        "revisit" follow-up becomes their revisit, once, and is cancelled."""
+        repair = self.create_warranty_repair()
+        self.accept_repair(repair)
+        self.revisit_of(repair).unlink()  # as if accepted before the install
+        due = self.env["cs.followup"]._cs_today() + timedelta(days=5)
+        followup = (
+            self.env["cs.followup"]
+            .sudo()
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "rule": "revisit",
+                    "method": "visit",
+                    "planned_date": due,
+                    "specialist_id": self.specialist_2.id,
+                    "repair_id": repair.id,
+                }
+            )
+        )
+        self.assertTrue(followup.activity_id)
+        done = followup.copy({"state": "done", "repair_id": repair.id})
+        revisits = self.env["repair.order"]._cs_convert_revisit_followups()
+        self.assertEqual(revisits, self.revisit_of(repair))
+        self.assertEqual(revisits.source, "repair")
+        self.assertEqual(revisits.method, "visit")
+        self.assertEqual(revisits.specialist_id, self.specialist_2)
+        self.assertEqual(revisits.due_date, due)
+        self.assertFalse(revisits.user_input_ids, "no survey mailed for a past repair")
+        self.assertEqual(revisits.activity_ids.user_id, self.specialist_2)
+        self.assertEqual(followup.state, "cancelled")
+        self.assertFalse(followup.activity_id.exists())
+        self.assertEqual(done.state, "done")
+        # twice changes nothing
+        self.assertFalse(self.env["repair.order"]._cs_convert_revisit_followups())

@@ -9,6 +9,7 @@
     "author": "cs_suite contributors",
     "license": "LGPL-3",
     "installable": True,
+    "post_init_hook": "post_init_hook",
     "depends": ["cs_service_dept", "survey"],
     "data": [
         "security/cs_survey_security.xml",
@@ -18,6 +19,7 @@
         "data/ir_cron_data.xml",
         "views/survey_survey_views.xml",
         "views/helpdesk_ticket_views.xml",
+        "views/repair_order_views.xml",
         "views/cs_revisit_views.xml",
         "views/cs_revisit_plan_views.xml",
         "views/cs_satisfaction_report_views.xml",

@@ -8,6 +8,7 @@ from . import survey_user_input_line
 from . import cs_revisit
 from . import cs_revisit_plan
 from . import helpdesk_ticket
+from . import repair_order
 from . import cs_satisfaction_report
 from . import cs_quality_summary
 from . import cs_quality_action

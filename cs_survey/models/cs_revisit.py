@@ -5,7 +5,7 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, format_amount, format_date
 
 from .survey_survey import SURVEY_TYPE
@@ -135,6 +135,13 @@ class CsRevisit(models.Model):
         help="Repairs, returns or exchanges this feedback called for.",
     )
     need_count = fields.Integer(compute="_compute_need_count")
+    need_repair_ids = fields.One2many(
+        "repair.order",
+        "cs_origin_revisit_id",
+        string="Repairs Needed",
+        help="Repair or maintenance orders this feedback called for.",
+    )
+    need_repair_count = fields.Integer(compute="_compute_need_count")
     state = fields.Selection(
         [("planned", "Planned"), ("done", "Done"), ("cancelled", "Cancelled")],
         required=True,
@@ -195,8 +202,14 @@ class CsRevisit(models.Model):
                 [("cs_origin_revisit_id", "in", self.ids)], ["cs_origin_revisit_id"], ["__count"]
             )
         )
+        repair_counts = dict(
+            self.env["repair.order"]._read_group(
+                [("cs_origin_revisit_id", "in", self.ids)], ["cs_origin_revisit_id"], ["__count"]
+            )
+        )
         for revisit in self:
             revisit.need_count = counts.get(revisit, 0)
+            revisit.need_repair_count = repair_counts.get(revisit, 0)
 
     @api.depends("state", "due_date")
     @api.depends_context("company")
@@ -464,6 +477,76 @@ class CsRevisit(models.Model):
                 "default_description": description,
             },
         }
+
+    def action_register_repair(self):
+        """Feedback → service need: open a repair order (维修) for the customer."""
+        return self._cs_register_repair_need("repair")
+
+    def action_register_maintenance(self):
+        """Feedback → service need: open a maintenance order (保养) for the customer."""
+        return self._cs_register_repair_need("maintenance")
+
+    def _cs_register_repair_need(self, kind):
+        """Open the repair or maintenance order the feedback calls for, linked
+        back to this revisit (and to the ticket it is about, when the user may
+        read it). When the customer accepts it, the repair has its own revisit:
+        the customer is asked again whether they are satisfied."""
+        self.ensure_one()
+        if not self.env.user.has_group("cs_service_dept.group_cs_specialist"):
+            raise AccessError(self.env._("Only customer service registers service needs."))
+        self.check_access("read")
+        if self.state == "cancelled":
+            raise UserError(
+                self.env._(
+                    "%(revisit)s is cancelled: it calls for no service.",
+                    revisit=self.display_name,
+                )
+            )
+        operation = self.env["stock.picking.type"].search(
+            [
+                ("code", "=", "repair_operation"),
+                ("cs_repair_kind", "=", kind),
+                ("company_id", "=", self.company_id.id),
+            ],
+            limit=1,
+        )
+        if not operation:
+            kinds = dict(
+                self.env["stock.picking.type"]
+                ._fields["cs_repair_kind"]
+                ._description_selection(self.env)
+            )
+            raise UserError(
+                self.env._(
+                    "No %(kind)s operation type is set up for %(company)s.",
+                    kind=kinds[kind],
+                    company=self.company_id.name,
+                )
+            )
+        ticket = self.ticket_id if self.ticket_id.has_access("read") else self.ticket_id.browse()
+        description = self.feedback or self.user_input_id.sudo().cs_comment or ""
+        repair = self.env["repair.order"].create(
+            {
+                "partner_id": self.partner_id.id,
+                "company_id": self.company_id.id,
+                "picking_type_id": operation.id,
+                "ticket_id": ticket.id,
+                "cs_origin_revisit_id": self.id,
+                "cs_fault_description": description,
+            }
+        )
+        self.message_post(
+            body=self.env._("Service need registered: %(order)s.", order=repair.name),
+            subtype_xmlid="mail.mt_note",
+        )
+        return repair._cs_open_form()
+
+    def action_view_need_repairs(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("repair.action_repair_order_tree")
+        action["domain"] = [("cs_origin_revisit_id", "=", self.id)]
+        action["context"] = {"create": False}
+        return action
 
     def action_view_needs(self):
         self.ensure_one()

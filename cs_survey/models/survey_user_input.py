@@ -124,7 +124,8 @@ class SurveyUserInput(models.Model):
         low = self.filtered(lambda a: a._cs_is_low() and not a.cs_complaint_id)
         if not low:
             return
-        to_reopen = low.filtered(lambda a: a.cs_revisit_id.ticket_id.cs_request_type == "complaint")
+        # a complaint's own survey, not a repair or ticket that came from one
+        to_reopen = low.filtered(lambda a: a.cs_revisit_id.source == "complaint")
         to_reopen._cs_reopen_complaints()
         (low - to_reopen)._cs_open_complaints()
 
@@ -171,7 +172,7 @@ class SurveyUserInput(models.Model):
                     "partner_id": partner.id,
                     "cs_request_type": "complaint",
                     "user_id": specialist.id,
-                    "team_id": source.team_id.id,
+                    "team_id": (answer.cs_revisit_id.team_id or source.team_id).id,
                     "company_id": (source.company_id or answer.cs_revisit_id.company_id).id
                     or self.env.company.id,
                     "cs_survey_answer_id": answer.id,

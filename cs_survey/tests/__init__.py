@@ -2,6 +2,7 @@ from . import test_figures
 from . import test_invitation
 from . import test_low_score
 from . import test_plan
+from . import test_repair
 from . import test_quality_summary
 from . import test_revisit
 from . import test_security

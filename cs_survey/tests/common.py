@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
 
+from odoo.addons.cs_service_dept.tests.repair_common import RepairCommon
 from odoo.addons.cs_service_dept.tests.ticket_common import CsTicketCommon
 
 
@@ -13,6 +14,11 @@ class CsSurveyCommon(CsTicketCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.env.ref("base.lang_zh_CN").sudo().active = True
+        # "today" is the company's day whoever asks (cs.followup._cs_today), and
+        # the tests' own today is the test user's: one time zone for both, so
+        # that the tests pass at any hour (not only when UTC and the test user's
+        # zone share the date)
+        cls.env.company.partner_id.tz = cls.env.user.tz or "UTC"
         # Odoo makes every internal user a survey officer (base.default_user)
         officer = cls.env.ref("survey.group_survey_user")
         (
@@ -90,3 +96,36 @@ class CsSurveyCommon(CsTicketCommon):
         )
         user_input._mark_done()
         return user_input
+
+
+class CsSurveyRepairCommon(CsSurveyCommon, RepairCommon):
+    """The survey helpers with the repair flow's engineers, product and fees
+    (the customer is the survey tests' one, followed by the specialist)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.survey_repair = cls.env.ref("cs_survey.survey_cs_repair")
+
+    def accept_repair(self, repair):
+        """Dispatch, repair and have the customer sign: the repair is accepted."""
+        if repair.state == "draft" and not repair.cs_engineer_id:
+            self.dispatch(repair)
+        as_engineer = repair.with_user(self.engineer)
+        as_engineer.action_repair_start()
+        as_engineer.action_repair_end()
+        self.sign(as_engineer)
+        as_engineer.action_cs_accept()
+        return self.revisit_of(repair)
+
+    def revisit_of(self, repair):
+        return self.env["cs.revisit"].search(
+            [("res_model", "=", "repair.order"), ("res_id", "=", repair.id)]
+        )
+
+    def create_warranty_repair(self, **vals):
+        return self.create_repair(
+            cs_proof_type="invoice",
+            cs_purchase_date=self.env["cs.followup"]._cs_today(),
+            **vals,
+        )

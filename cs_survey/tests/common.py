@@ -14,11 +14,6 @@ class CsSurveyCommon(CsTicketCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.env.ref("base.lang_zh_CN").sudo().active = True
-        # "today" is the company's day whoever asks (cs.followup._cs_today), and
-        # the tests' own today is the test user's: one time zone for both, so
-        # that the tests pass at any hour (not only when UTC and the test user's
-        # zone share the date)
-        cls.env.company.partner_id.tz = cls.env.user.tz or "UTC"
         # Odoo makes every internal user a survey officer (base.default_user)
         officer = cls.env.ref("survey.group_survey_user")
         (

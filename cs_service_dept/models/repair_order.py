@@ -76,6 +76,14 @@ class RepairOrder(models.Model):
     cs_repair_kind = fields.Selection(
         related="picking_type_id.cs_repair_kind", string="Service Kind", store=True
     )
+    cs_managed = fields.Boolean(
+        string="Customer Service Repair",
+        compute="_compute_cs_managed",
+        store=True,
+        help="A repair the department follows: it comes from a ticket, or its customer has "
+        "a customer service specialist. Only these wait for the accepted estimate out of "
+        "warranty; other repairs keep Odoo's own flow.",
+    )
     cs_fault_description = fields.Text(
         string="Reported Fault", help="The fault or the request as the customer describes it."
     )
@@ -293,10 +301,17 @@ class RepairOrder(models.Model):
             repair.cs_parts_amount = parts
             repair.cs_estimate_amount = parts + repair.cs_fee_amount
 
-    @api.depends("under_warranty", "cs_estimate_accepted_date")
+    @api.depends("ticket_id", "partner_id.commercial_partner_id.cs_specialist_id")
+    def _compute_cs_managed(self):
+        for repair in self:
+            repair.cs_managed = bool(
+                repair.ticket_id or repair.partner_id.commercial_partner_id.cs_specialist_id
+            )
+
+    @api.depends("under_warranty", "cs_estimate_accepted_date", "cs_managed")
     def _compute_cs_estimate_state(self):
         for repair in self:
-            if repair.under_warranty:
+            if repair.under_warranty or not repair.cs_managed:
                 repair.cs_estimate_state = "not_needed"
             elif repair.cs_estimate_accepted_date:
                 repair.cs_estimate_state = "accepted"

@@ -234,6 +234,23 @@ class TestRepairBadInput(RepairCommon):
         self.assertEqual(repair.state, "draft")
         self.assertFalse(repair.cs_start_date)
 
+    def test_repair_outside_the_department_keeps_odoo_flow(self):
+        """A repair with no ticket, for a customer no specialist follows, is not
+        the department's: no estimate to wait for (Odoo's own repairs, as
+        companies run them without customer service)."""
+        walk_in = self.create_customer("Walk-in (repair)")
+        repair = self.env["repair.order"].create(
+            {"partner_id": walk_in.id, "product_id": self.product.id}
+        )
+        self.assertFalse(repair.cs_managed)
+        self.assertEqual(repair.cs_estimate_state, "not_needed")
+        repair.action_validate()
+        repair.action_repair_start()
+        self.assertEqual(repair.state, "under_repair")
+        # followed by a specialist from now on: the department's rules apply
+        walk_in.cs_specialist_id = self.specialist
+        self.assertTrue(repair.cs_managed)
+
     def test_on_site_without_address(self):
         customer = self.create_customer("无地址客户")
         count = self.env["repair.order"].search_count([])

@@ -21,9 +21,11 @@ class CsCommon(BaseCommon):
     def setUpClass(cls):
         super().setUpClass()
         # One day for every test, whenever it runs: the department's day (the
-        # company's time zone) and the day of dates computed in the user's time
-        # zone agree (the demo administrator's is Europe/Brussels).
-        cls.env.company.partner_id.tz = "UTC"
+        # company's time zone, else its administrator's: the demo's is
+        # Europe/Brussels) and the day of dates computed in the user's time zone
+        # agree. The company's partner is left alone: a test locks its row from
+        # another connection.
+        cls.env.ref("base.user_admin").tz = "UTC"
         cls.env = cls.env(context=dict(cls.env.context, tz="UTC"))
         cls.specialist = cls.cs_user("cs_specialist", GROUP_SPECIALIST)
         cls.specialist_2 = cls.cs_user("cs_specialist_2", GROUP_SPECIALIST)

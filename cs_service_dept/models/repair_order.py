@@ -572,8 +572,11 @@ class RepairOrder(models.Model):
 
     def action_create_sale_order(self):
         """The quotation of the estimate: Odoo's parts, then the fees (free under
-        warranty)."""
-        self._cs_check_group(GROUP_SPECIALIST)
+        warranty). The department's repairs are quoted by customer service;
+        other repairs keep Odoo's rights."""
+        managed = self.filtered("cs_managed")
+        if managed:
+            managed._cs_check_group(GROUP_SPECIALIST)
         result = super().action_create_sale_order()
         lines = []
         for repair in self:

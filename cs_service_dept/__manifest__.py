@@ -4,7 +4,7 @@
     "name": "Customer Service Department",
     "summary": "Run a customer service department (客服部): customers, tickets, "
     "after-sales and follow-up in one app",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Customer Service",
     "website": "https://github.com/cs-suite/cs_suite",
     "author": "cs_suite contributors",

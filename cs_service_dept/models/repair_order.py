@@ -790,6 +790,21 @@ class RepairOrder(models.Model):
             self
         )
 
+    def action_cs_return_exchange(self):
+        """Return or exchange the product instead of repairing it (退换): the
+        ticket's wizard, which cancels this repair."""
+        self.ensure_one()
+        if not self.ticket_id:
+            raise UserError(
+                self.env._(
+                    "Link %(repair)s to its ticket before a return or an exchange.",
+                    repair=self.display_name,
+                )
+            )
+        action = self.ticket_id.action_cs_return_exchange()
+        action["context"]["default_repair_id"] = self.id
+        return action
+
     def action_cs_view_ticket(self):
         self.ensure_one()
         return {

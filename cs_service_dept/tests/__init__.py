@@ -20,3 +20,4 @@ from . import test_repair_order
 from . import test_repair_security
 from . import test_tour_repair
 from . import test_repair_migration
+from . import test_repair_return

@@ -29,3 +29,4 @@ from . import cs_repair_fee_line
 from . import repair_order
 from . import stock_picking
 from . import account_move
+from . import cs_maintenance_plan

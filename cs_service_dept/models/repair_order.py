@@ -32,6 +32,7 @@ PROTECTED_FIELDS = {
     "cs_accepted_date",
     "cs_ready_notified_date",
     "cs_followup_id",
+    "cs_maintenance_due_date",
 }
 # What an engineer (without a customer service group) records on a dispatch.
 ENGINEER_FIELDS = {
@@ -79,6 +80,13 @@ class RepairOrder(models.Model):
     )
     cs_fault_description = fields.Text(
         string="Reported Fault", help="The fault or the request as the customer describes it."
+    )
+    cs_maintenance_due_date = fields.Date(
+        string="Maintenance Due",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Proposed by the maintenance plan of the product, for this due date.",
     )
     cs_fault_type_id = fields.Many2one("cs.repair.fault.type", string="Fault Type", tracking=True)
     # proof and warranty

@@ -21,3 +21,4 @@ from . import test_repair_security
 from . import test_tour_repair
 from . import test_repair_migration
 from . import test_repair_return
+from . import test_repair_maintenance_plan

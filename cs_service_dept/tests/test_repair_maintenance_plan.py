@@ -1,10 +1,9 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import Command, fields
+from odoo import fields
 
 from .repair_common import RepairCommon
 
@@ -22,49 +21,13 @@ class TestMaintenancePlan(RepairCommon):
         cls.today = cls.env["cs.followup"]._cs_today()
         cls.Plan = cls.env["cs.maintenance.plan"]
 
-    @classmethod
-    def deliver(cls, customer, product, days_ago, lot=None):
-        warehouse = cls.env.ref("stock.warehouse0")
-        stock = warehouse.lot_stock_id
-        customers = cls.env.ref("stock.stock_location_customers")
-        if lot:
-            cls.env["stock.quant"]._update_available_quantity(product, stock, 1, lot_id=lot)
-        picking = cls.env["stock.picking"].create(
-            {
-                "picking_type_id": warehouse.out_type_id.id,
-                "partner_id": customer.id,
-                "location_id": stock.id,
-                "location_dest_id": customers.id,
-                "move_ids": [
-                    Command.create(
-                        {
-                            "name": product.name,
-                            "product_id": product.id,
-                            "product_uom_qty": 1,
-                            "location_id": stock.id,
-                            "location_dest_id": customers.id,
-                        }
-                    )
-                ],
-            }
-        )
-        picking.action_confirm()
-        picking.action_assign()
-        if not lot:
-            picking.move_ids.quantity = 1
-        picking.move_ids.picked = True
-        picking.button_validate()
-        day = cls.today - timedelta(days=days_ago)
-        picking.move_line_ids.date = datetime.combine(day, time(4, 0))
-        return day
-
     def maintenances(self, customer):
         return self.env["repair.order"].search(
             [("partner_id", "=", customer.id), ("cs_repair_kind", "=", "maintenance")]
         )
 
     def test_proposed_once(self):
-        delivered = self.deliver(self.customer, self.purifier, days_ago=200)
+        _picking, delivered = self.deliver(self.customer, self.purifier, days_ago=200)
         recent = self.create_customer("新客户 (maintenance)", cs_specialist_id=self.specialist.id)
         self.deliver(recent, self.purifier, days_ago=30)
         self.assertEqual(self.Plan._cron_cs_plan_maintenance(), 0)

@@ -1,8 +1,6 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import importlib.util
 from datetime import timedelta
-from pathlib import Path
 
 from odoo.tools import SQL
 
@@ -14,11 +12,7 @@ class TestRepairWarrantyMigration(RepairCommon):
     for the open repairs."""
 
     def _migrate(self):
-        path = Path(__file__).parent.parent / "migrations" / "18.0.1.2.0" / "post-migration.py"
-        spec = importlib.util.spec_from_file_location("cs_post_migration_18_0_1_2_0", path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        module.migrate(self.env.cr, "18.0.1.1.0")
+        self.run_migration("18.0.1.2.0", "18.0.1.1.0")
 
     def _set_column(self, repairs, under_warranty, state=None):
         """What a database of the previous version holds: the flag as ticked."""

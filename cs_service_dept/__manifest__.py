@@ -4,7 +4,7 @@
     "name": "Customer Service Department",
     "summary": "Run a customer service department (客服部): customers, tickets, "
     "after-sales and follow-up in one app",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Customer Service",
     "website": "https://github.com/cs-suite/cs_suite",
     "author": "cs_suite contributors",
@@ -35,6 +35,7 @@
         "wizards/cs_assign_wizard_views.xml",
         "wizards/cs_complaint_findings_wizard_views.xml",
         "wizards/cs_handover_wizard_views.xml",
+        "wizards/cs_return_wizard_views.xml",
         "security/cs_service_dept_ticket_security.xml",
         "data/cs_service_data.xml",
         "data/mail_template_data.xml",

@@ -27,3 +27,6 @@ from . import cs_repair_fault_type
 from . import cs_repair_fee
 from . import cs_repair_fee_line
 from . import repair_order
+from . import stock_picking
+from . import account_move
+from . import cs_maintenance_plan

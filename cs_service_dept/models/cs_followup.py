@@ -54,6 +54,7 @@ class CsFollowup(models.Model):
             ("idle_month", "No Order for a Month"),
             ("takeover", "Taken Over from Sales"),
             ("revisit", "Revisit after Service"),
+            ("maintenance", "Maintenance Due"),
             ("manual", "Manual"),
         ],
         required=True,
@@ -111,7 +112,7 @@ class CsFollowup(models.Model):
         copy=False,
         index="btree_not_null",
         ondelete="set null",
-        help="The accepted repair this revisit is about.",
+        help="The accepted repair this revisit is about, or the maintenance proposed.",
     )
     planned_count = fields.Integer(string="Planned Contacts", compute="_compute_counts", store=True)
     done_count = fields.Integer(string="Done Contacts", compute="_compute_counts", store=True)

@@ -8,6 +8,12 @@ from odoo.tools import html2plaintext
 
 from .cs_text import cs_tokenize
 
+# The documents of a return or an exchange, and their count on the ticket.
+RETURN_DOCUMENTS = {
+    "stock.picking": "cs_return_count",
+    "account.move": "cs_credit_note_count",
+    "sale.order": "cs_replacement_count",
+}
 # Priority given by the request type when the ticket is created without one.
 TYPE_PRIORITY = {"complaint": "2", "repair": "1", "consultation": "1", "suggestion": "0"}
 SUGGESTION_LIMIT = 5
@@ -97,6 +103,26 @@ class HelpdeskTicket(models.Model):
     )
     cs_repair_ids = fields.One2many("repair.order", "ticket_id", string="Repairs")
     cs_repair_count = fields.Integer(string="Repairs", compute="_compute_cs_repair_count")
+    # returns and exchanges (退换): wizards/cs_return_wizard.py
+    cs_return_outcome = fields.Selection(
+        [("return", "Return"), ("exchange", "Exchange")],
+        string="Return or Exchange",
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    cs_return_picking_ids = fields.One2many("stock.picking", "cs_ticket_id", string="Returns")
+    cs_credit_note_ids = fields.One2many("account.move", "cs_ticket_id", string="Credit Notes")
+    cs_replacement_order_ids = fields.One2many(
+        "sale.order", "cs_ticket_id", string="Replacement Orders"
+    )
+    cs_return_count = fields.Integer(string="Returns", compute="_compute_cs_return_counts")
+    cs_credit_note_count = fields.Integer(
+        string="Credit Notes", compute="_compute_cs_return_counts"
+    )
+    cs_replacement_count = fields.Integer(
+        string="Replacements", compute="_compute_cs_return_counts"
+    )
 
     @api.depends("channel_id", "cs_identity_confirmed")
     def _compute_cs_identity_required(self):
@@ -181,6 +207,21 @@ class HelpdeskTicket(models.Model):
             )
         for ticket in self:
             ticket.cs_repair_count = counts.get(ticket, 0)
+
+    def _compute_cs_return_counts(self):
+        # the documents' own rules decide what the smart buttons open; the
+        # number of documents linked to a ticket one may read is no secret
+        counts = {
+            model: dict(
+                self.env[model]
+                .sudo()
+                ._read_group([("cs_ticket_id", "in", self.ids)], ["cs_ticket_id"], ["__count"])
+            )
+            for model in RETURN_DOCUMENTS
+        }
+        for ticket in self:
+            for model, fname in RETURN_DOCUMENTS.items():
+                ticket[fname] = counts[model].get(ticket, 0)
 
     @api.onchange("partner_id")
     def _onchange_partner_id_cs_specialist(self):
@@ -340,6 +381,41 @@ class HelpdeskTicket(models.Model):
             subtype_xmlid="mail.mt_note",
         )
         return repair._cs_open_form()
+
+    def action_cs_return_exchange(self):
+        """Open the return or exchange of the ticket's product (退换)."""
+        self.ensure_one()
+        if not self.env.user.has_group("cs_service_dept.group_cs_specialist"):
+            raise AccessError(self.env._("Only customer service handles returns and exchanges."))
+        self.check_access("write")
+        if not self.partner_id:
+            raise UserError(
+                self.env._("Set the customer of %(ticket)s first.", ticket=self.display_name)
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Return or Exchange"),
+            "res_model": "cs.return.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_ticket_id": self.id},
+        }
+
+    def action_cs_view_returns(self):
+        return self._cs_view_return_documents("stock.action_picking_tree_all")
+
+    def action_cs_view_credit_notes(self):
+        return self._cs_view_return_documents("account.action_move_out_refund_type")
+
+    def action_cs_view_replacements(self):
+        return self._cs_view_return_documents("sale.action_orders")
+
+    def _cs_view_return_documents(self, xmlid):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = [("cs_ticket_id", "=", self.id)]
+        action["context"] = {"create": False}
+        return action
 
     def action_cs_view_repairs(self):
         self.ensure_one()

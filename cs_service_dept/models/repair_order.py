@@ -32,6 +32,7 @@ PROTECTED_FIELDS = {
     "cs_accepted_date",
     "cs_ready_notified_date",
     "cs_followup_id",
+    "cs_maintenance_due_date",
 }
 # What an engineer (without a customer service group) records on a dispatch.
 ENGINEER_FIELDS = {
@@ -86,6 +87,13 @@ class RepairOrder(models.Model):
     )
     cs_fault_description = fields.Text(
         string="Reported Fault", help="The fault or the request as the customer describes it."
+    )
+    cs_maintenance_due_date = fields.Date(
+        string="Maintenance Due",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Proposed by the maintenance plan of the product, for this due date.",
     )
     cs_fault_type_id = fields.Many2one("cs.repair.fault.type", string="Fault Type", tracking=True)
     # proof and warranty
@@ -806,6 +814,21 @@ class RepairOrder(models.Model):
         return self.env.ref("cs_service_dept.action_report_repair_dispatch_order").report_action(
             self
         )
+
+    def action_cs_return_exchange(self):
+        """Return or exchange the product instead of repairing it (退换): the
+        ticket's wizard, which cancels this repair."""
+        self.ensure_one()
+        if not self.ticket_id:
+            raise UserError(
+                self.env._(
+                    "Link %(repair)s to its ticket before a return or an exchange.",
+                    repair=self.display_name,
+                )
+            )
+        action = self.ticket_id.action_cs_return_exchange()
+        action["context"]["default_repair_id"] = self.id
+        return action
 
     def action_cs_view_ticket(self):
         self.ensure_one()

@@ -90,6 +90,12 @@ class ResConfigSettings(models.TransientModel):
         default=7,
         help="The customer is revisited this many days after accepting a repair.",
     )
+    cs_maintenance_lead_days = fields.Integer(
+        string="Propose Maintenance Before (Days)",
+        config_parameter="cs_service_dept.maintenance_lead_days",
+        default=14,
+        help="A due maintenance is proposed to the customer this many days before it is due.",
+    )
 
     @api.constrains(
         "cs_idle_week_days",
@@ -99,6 +105,7 @@ class ResConfigSettings(models.TransientModel):
         "cs_sales_silence_days",
         "cs_repair_days",
         "cs_repair_revisit_days",
+        "cs_maintenance_lead_days",
     )
     def _check_cs_thresholds(self):
         for settings in self:
@@ -110,6 +117,7 @@ class ResConfigSettings(models.TransientModel):
                 "cs_sales_silence_days",
                 "cs_repair_days",
                 "cs_repair_revisit_days",
+                "cs_maintenance_lead_days",
             ):
                 if settings[name] <= 0:
                     raise ValidationError(

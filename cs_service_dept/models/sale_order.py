@@ -4,7 +4,7 @@ import logging
 
 from psycopg2 import errors as pgerrors
 
-from odoo import models
+from odoo import fields, models
 from odoo.tools import SQL, mute_logger
 
 _logger = logging.getLogger(__name__)
@@ -12,6 +12,15 @@ _logger = logging.getLogger(__name__)
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
+
+    cs_ticket_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Ticket",
+        index="btree_not_null",
+        copy=False,
+        readonly=True,
+        help="The ticket this replacement order was made for (exchange).",
+    )
 
     def _action_confirm(self):
         res = super()._action_confirm()

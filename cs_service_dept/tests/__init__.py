@@ -19,3 +19,6 @@ from . import test_customer_row
 from . import test_repair_order
 from . import test_repair_security
 from . import test_tour_repair
+from . import test_repair_migration
+from . import test_repair_return
+from . import test_repair_maintenance_plan

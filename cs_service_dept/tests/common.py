@@ -1,7 +1,9 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import importlib.util
 import io
 import re
+from pathlib import Path
 
 from odoo.tools.pdf import PdfFileReader
 
@@ -41,6 +43,16 @@ class CsCommon(BaseCommon):
     @classmethod
     def create_customer(cls, name="Customer", **vals):
         return cls.env["res.partner"].create({"name": name, "is_company": True, **vals})
+
+    def run_migration(self, version, from_version):
+        """Run ``migrations/<version>/post-migration.py`` on the test database,
+        as the upgrade from ``from_version`` does."""
+        path = Path(__file__).parent.parent / "migrations" / version / "post-migration.py"
+        name = "cs_post_migration_" + version.replace(".", "_")
+        spec = importlib.util.spec_from_file_location(name, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.migrate(self.env.cr, from_version)
 
     def render_pdf_text(self, report_ref, res_ids):
         """Print a real PDF (wkhtmltopdf, not the HTML tests get by default) and

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from odoo import Command, fields
 
@@ -78,6 +78,45 @@ class RepairCommon(CsCommon):
             ]
         )
         cls.maintenance_type = cls.env.ref("cs_service_dept.stock_picking_type_maintenance")
+
+    @classmethod
+    def deliver(cls, customer, product, days_ago=0, lot=None):
+        """A delivery of one ``product`` (of ``lot``) done to ``customer``
+        ``days_ago`` days ago, and its day."""
+        warehouse = cls.env.ref("stock.warehouse0")
+        stock = warehouse.lot_stock_id
+        customers = cls.env.ref("stock.stock_location_customers")
+        if lot:
+            cls.env["stock.quant"]._update_available_quantity(product, stock, 1, lot_id=lot)
+        picking = cls.env["stock.picking"].create(
+            {
+                "picking_type_id": warehouse.out_type_id.id,
+                "partner_id": customer.id,
+                "location_id": stock.id,
+                "location_dest_id": customers.id,
+                "move_ids": [
+                    Command.create(
+                        {
+                            "name": product.name,
+                            "product_id": product.id,
+                            "product_uom_qty": 1,
+                            "location_id": stock.id,
+                            "location_dest_id": customers.id,
+                        }
+                    )
+                ],
+            }
+        )
+        picking.action_confirm()
+        picking.action_assign()
+        if not lot:
+            picking.move_ids.quantity = 1
+        picking.move_ids.picked = True
+        picking.button_validate()
+        day = cls.env["cs.followup"]._cs_today() - timedelta(days=days_ago)
+        if days_ago:
+            picking.move_line_ids.date = datetime.combine(day, time(4, 0))
+        return picking, day
 
     @contextmanager
     def assertRefused(self, exception, pattern):

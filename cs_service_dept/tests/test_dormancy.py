@@ -1,8 +1,6 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import importlib.util
 from datetime import date, datetime
-from pathlib import Path
 from unittest.mock import patch
 
 from freezegun import freeze_time
@@ -531,11 +529,7 @@ class TestDormancyMigration(DormancyCommon):
     """migrations/18.0.1.1.0: the cron moves to cs.followup, hand-overs become explicit."""
 
     def _migrate(self):
-        path = Path(__file__).parent.parent / "migrations" / "18.0.1.1.0" / "post-migration.py"
-        spec = importlib.util.spec_from_file_location("cs_post_migration_18_0_1_1_0", path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        module.migrate(self.env.cr, "18.0.1.0.0")
+        self.run_migration("18.0.1.1.0", "18.0.1.0.0")
 
     def test_migration(self):
         cron = self.env.ref("cs_service_dept.ir_cron_dormancy_followup")

@@ -169,33 +169,7 @@ class TestRepairFlow(RepairCommon):
             }
         )
         lot = self.env["stock.lot"].create({"name": "SN-0001", "product_id": product.id})
-        warehouse = self.env.ref("stock.warehouse0")
-        stock = warehouse.lot_stock_id
-        self.env["stock.quant"]._update_available_quantity(product, stock, 1, lot_id=lot)
-        customers = self.env.ref("stock.stock_location_customers")
-        picking = self.env["stock.picking"].create(
-            {
-                "picking_type_id": warehouse.out_type_id.id,
-                "partner_id": self.customer.id,
-                "location_id": stock.id,
-                "location_dest_id": customers.id,
-                "move_ids": [
-                    Command.create(
-                        {
-                            "name": product.name,
-                            "product_id": product.id,
-                            "product_uom_qty": 1,
-                            "location_id": stock.id,
-                            "location_dest_id": customers.id,
-                        }
-                    )
-                ],
-            }
-        )
-        picking.action_confirm()
-        picking.action_assign()
-        picking.move_ids.picked = True
-        picking.button_validate()
+        picking, _day = self.deliver(self.customer, product, lot=lot)
         self.assertEqual(picking.state, "done")
         repair = self.create_repair(product_id=product.id, lot_id=lot.id, cs_proof_type="invoice")
         today = self.env["cs.followup"]._cs_local_date(picking.date_done)

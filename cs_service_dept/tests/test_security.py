@@ -95,6 +95,7 @@ RIGHTS = {
         "general_manager": "crw",
     },
     "cs.handover.wizard": {"specialist": ALL, "supervisor": ALL, **MANAGERS},
+    "cs.return.wizard": {"specialist": ALL, "supervisor": ALL, **MANAGERS},
     "cs.reward.penalty": {"specialist": "crw", "supervisor": "crw", **MANAGERS},
     "cs.ticket.report": {
         "specialist": "r",

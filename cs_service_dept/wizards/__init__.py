@@ -1,2 +1,3 @@
 from . import cs_assign_wizard
 from . import cs_handover_wizard
+from . import cs_return_wizard

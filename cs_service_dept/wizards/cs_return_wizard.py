@@ -18,12 +18,11 @@ class CsReturnWizard(models.TransientModel):
     _name = "cs.return.wizard"
     _description = "Return or Exchange"
 
-    ticket_id = fields.Many2one("helpdesk.ticket", string="Ticket", required=True, readonly=True)
-    repair_id = fields.Many2one("repair.order", string="Repair", readonly=True)
+    ticket_id = fields.Many2one("helpdesk.ticket", required=True, readonly=True)
+    repair_id = fields.Many2one("repair.order", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", compute="_compute_partner_id")
     outcome = fields.Selection(
         [("return", "Return (Credit Note)"), ("exchange", "Exchange (Replacement)")],
-        string="Outcome",
         required=True,
         default="return",
     )
@@ -34,11 +33,10 @@ class CsReturnWizard(models.TransientModel):
         " ('picking_type_code', '=', 'outgoing')]",
         help="The delivery to the customer the product is returned from.",
     )
-    product_id = fields.Many2one("product.product", string="Product")
-    quantity = fields.Float(string="Quantity", digits="Product Unit of Measure", default=1.0)
+    product_id = fields.Many2one("product.product")
+    quantity = fields.Float(digits="Product Unit of Measure", default=1.0)
     invoice_id = fields.Many2one(
         "account.move",
-        string="Invoice",
         compute="_compute_invoice_id",
         store=True,
         readonly=False,
@@ -46,7 +44,7 @@ class CsReturnWizard(models.TransientModel):
         " ('move_type', '=', 'out_invoice')]",
         help="The invoice credited for a return.",
     )
-    reason = fields.Char(string="Reason", required=True)
+    reason = fields.Char(required=True)
 
     @api.depends("ticket_id")
     def _compute_partner_id(self):

@@ -45,7 +45,17 @@ class HelpdeskTicket(models.Model):
             return super().write(vals)
         closing = self.filtered(lambda t: not t.closed)
         result = super().write(vals)
-        closing = closing.filtered("partner_id")
+        # a repair request is revisited once, when its repair is accepted (the
+        # repair's revisit), not also when the ticket closes
+        closing = closing.filtered(
+            lambda t: (
+                t.partner_id
+                and not (
+                    t.cs_request_type == "repair"
+                    and t.cs_repair_ids.filtered(lambda r: r.state != "cancel")
+                )
+            )
+        )
         if closing:
             self.env["cs.revisit"]._cs_create_for_services(closing)
         return result

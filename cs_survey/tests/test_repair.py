@@ -95,6 +95,19 @@ class TestRepairRevisit(CsSurveyRepairCommon):
         self.assertEqual(revisit.complaint_id, complaint)
         self.assertIn("Still noisy", complaint.description)
 
+    def test_repair_request_revisited_once(self):
+        """A repair ticket whose repair was accepted closes without a revisit of
+        its own: one revisit (and one survey) per service."""
+        ticket = self.create_ticket("椅子异响", cs_request_type="repair")
+        repair = self.create_warranty_repair(ticket_id=ticket.id)
+        revisit = self.accept_repair(repair)
+        self.close(ticket)
+        # the ticket's revisits: its repair's only
+        self.assertEqual(ticket.cs_revisit_ids, revisit)
+        self.assertEqual(
+            self.env["cs.revisit"].search([("partner_id", "=", self.customer.id)]), revisit
+        )
+
     def test_repair_of_a_complaint_opens_a_new_complaint(self):
         """A repair that came from a complaint has its own survey: a low score
         opens a complaint, it does not reopen the one the repair came from."""

@@ -24,10 +24,6 @@ class CsArchiveDestruction(models.Model):
     _order = "id desc"
     _check_company_auto = True
 
-    _state_from = ["to_approve"]
-    _state_to = ["approved"]
-    _cs_rejected_state = "rejected"
-
     archive_ids = fields.Many2many(
         "cs.archive",
         "cs_archive_destruction_archive_rel",

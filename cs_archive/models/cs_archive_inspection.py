@@ -28,8 +28,7 @@ class CsArchiveInspection(models.Model):
     _order = "date desc, id desc"
     _check_company_auto = True
 
-    _state_from = ["to_approve"]
-    _state_to = ["approved"]
+    # rejected findings go back to draft (the mixin's other states apply)
     _cs_rejected_state = "draft"
 
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)

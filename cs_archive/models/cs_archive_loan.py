@@ -30,10 +30,7 @@ class CsArchiveLoan(models.Model):
     _order = "id desc"
     _check_company_auto = True
 
-    # cs.approval.mixin: the Manager approves loans of secret archives.
-    _state_from = ["to_approve"]
-    _state_to = ["approved"]
-    _cs_rejected_state = "rejected"
+    # cs.approval.mixin (its states): the Manager approves loans of secret archives.
 
     borrower_id = fields.Many2one(
         "res.users",

@@ -71,6 +71,15 @@ def export(modules):
                 "--log-level=warn",
             )
         )
+        # Odoo installs a module whose demo data fails without it: its demo
+        # records' terms would silently leave the .po files.
+        no_demo = run_tests.psql(
+            "select string_agg(name, ', ') from ir_module_module "
+            f"where name in ({', '.join(repr(m) for m in modules)}) and not demo",
+            db=db,
+        )
+        if no_demo:
+            sys.exit(f"demo data of {no_demo} failed to install (see the log): nothing exported")
         for module in modules:
             pot_file = ROOT / module / "i18n" / f"{module}.pot"
             pot_file.parent.mkdir(exist_ok=True)

@@ -35,6 +35,9 @@ ALL_MODULES = os.environ.get(
 PYTHON = sys.executable
 STATS_RE = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database")
 LOG_RE = re.compile(r"^\S+ \S+ \d+ (ERROR|CRITICAL) ")
+# Odoo logs a module's failing demo data as a warning and installs it without:
+# the tests would then run on no demo at all and pass. It counts as an error.
+DEMO_FAILED_RE = re.compile(r"odoo\.modules\.loading: Module \w+ demo data failed to install")
 LOG_LINE_RE = re.compile(r"^\d{4}-\d\d-\d\d \S+ \d+ [A-Z]+ ")
 TEST_RE = re.compile(
     r"^\S+ \S+ \d+ \w+ \S+ odoo\.addons\.(\w+)\.tests\.\S*: (Starting|FAIL:|ERROR:|skipped) (\S+)"
@@ -242,7 +245,7 @@ def run_odoo(cmd, stdin=None):
         if m := STATS_RE.search(line):
             stats = tuple(int(x) for x in m.groups())
             continue
-        if LOG_RE.match(line):
+        if LOG_RE.match(line) or DEMO_FAILED_RE.search(line):
             logged_errors += 1
         if m := TEST_RE.match(line):
             counts = per_module.setdefault(m[1], dict.fromkeys(("run", "failed", "skipped"), 0))

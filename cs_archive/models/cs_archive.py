@@ -243,8 +243,8 @@ class CsArchive(models.Model):
             if protected:
                 raise AccessError(
                     self.env._(
-                        "%(fields)s of an archive change only through its loan, return, "
-                        "expiry and destruction steps.",
+                        "Set only through the loan, return, expiry and destruction steps of "
+                        "an archive: %(fields)s.",
                         fields=", ".join(
                             self._fields[name].get_description(self.env)["string"]
                             for name in sorted(protected)

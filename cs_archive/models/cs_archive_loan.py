@@ -230,8 +230,8 @@ class CsArchiveLoan(models.Model):
         # A borrower never approves their own loan, whoever submitted it.
         if user == self.borrower_id:
             return self.env._(
-                "You cannot approve %(loan)s: you are its borrower. Another Manager has to "
-                "approve it.",
+                "You cannot approve %(loan)s: you are its borrower. A Manager other than "
+                "the borrower has to approve it.",
                 loan=self.display_name,
             )
         return super()._cs_refusal(user)

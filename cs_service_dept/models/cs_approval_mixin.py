@@ -89,7 +89,7 @@ class CsApprovalMixin(models.AbstractModel):
             if protected:
                 raise AccessError(
                     self.env._(
-                        "%(fields)s of %(document)s change only through its buttons.",
+                        "Set only through the buttons of %(document)s: %(fields)s.",
                         fields=", ".join(
                             self._fields[name].get_description(self.env)["string"]
                             for name in sorted(protected)

@@ -153,7 +153,7 @@ class CsFollowup(models.Model):
         if protected:
             raise AccessError(
                 self.env._(
-                    "%(fields)s of a follow-up change only through its buttons.",
+                    "Set only through the buttons of a follow-up: %(fields)s.",
                     fields=", ".join(
                         self._fields[name].get_description(self.env)["string"]
                         for name in sorted(protected)

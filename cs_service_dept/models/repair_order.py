@@ -504,7 +504,7 @@ class RepairOrder(models.Model):
         if protected:
             raise AccessError(
                 self.env._(
-                    "%(fields)s of a repair change only through its buttons.",
+                    "Set only through the buttons of a repair: %(fields)s.",
                     fields=self._cs_field_labels(protected),
                 )
             )

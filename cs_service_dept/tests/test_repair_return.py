@@ -76,7 +76,16 @@ class TestRepairReturn(RepairCommon):
         self.assertEqual(returned.picking_type_code, "incoming")
         self.assertEqual(returned.move_ids.product_id, self.product)
         self.assertEqual(returned.move_ids.product_uom_qty, 2)
-        credit_note = self.ticket.sudo().cs_credit_note_ids  # salesman rules: own invoices
+        # The invoice is another salesperson's: the ticket's specialist reads its
+        # credit note all the same, someone outside customer service does not.
+        self.assertNotEqual(self.invoice.invoice_user_id, self.specialist)
+        credit_note = self.ticket.with_user(self.specialist).cs_credit_note_ids
+        credit_note.invoice_line_ids.mapped("price_subtotal")
+        with self.assertRaises(AccessError):
+            credit_note.with_user(self.internal_user).check_access("read")
+        with self.assertRaises(AccessError):
+            credit_note.with_user(self.specialist).write({"ref": "x"})
+        credit_note = credit_note.sudo()
         self.assertEqual(credit_note.move_type, "out_refund")
         self.assertEqual(credit_note.state, "draft")
         self.assertEqual(credit_note.reversed_entry_id, self.invoice)
@@ -170,6 +179,19 @@ class TestRepairReturn(RepairCommon):
         self.assertFalse(self.ticket.cs_return_picking_ids)
         self.assertFalse(self.ticket.cs_return_outcome)
         self.assertFalse(self.delivery.move_ids.returned_move_ids)
+
+    def test_credited_invoice(self):
+        """A credit note made earlier on the invoice, here by accounting by hand,
+        lowers what a return may still credit; a cancelled one does not."""
+        credit_note = self.invoice._reverse_moves()
+        line = credit_note.invoice_line_ids.filtered(lambda ln: ln.product_id == self.product)
+        credit_note.write({"invoice_line_ids": [(1, line.id, {"quantity": 2})]})
+        with self.assertRefused(UserError, "not credited yet"):
+            self._raw_wizard(quantity=2).action_confirm()
+        self.assertFalse(self.ticket.cs_return_picking_ids, "nothing half-written")
+        credit_note.button_cancel()
+        self._raw_wizard(quantity=2).action_confirm()
+        self.assertEqual(self.ticket.sudo().cs_credit_note_ids.invoice_line_ids.quantity, 2)
 
     def test_rights(self):
         """Outside customer service nobody returns; a forged repair is refused."""

@@ -174,27 +174,41 @@ class CsReturnWizard(models.TransientModel):
             )
         if self.outcome == "return":
             invoice = self.invoice_id.sudo()
-            invoiced = sum(
-                invoice.invoice_line_ids.filtered(
-                    lambda line: line.product_id == self.product_id
-                ).mapped("quantity")
-            )
             if (
                 invoice.state != "posted"
                 or invoice.move_type != "out_invoice"
                 or invoice.commercial_partner_id != customer
-                or float_compare(self.quantity, invoiced, precision_rounding=rounding) > 0
+                or float_compare(
+                    self.quantity, self._cs_creditable(invoice), precision_rounding=rounding
+                )
+                > 0
             ):
                 raise UserError(
                     self.env._(
-                        "A return is credited on a posted invoice of %(customer)s that "
-                        "invoiced at least %(quantity)s of %(product)s.",
+                        "A return is credited on a posted invoice of %(customer)s with at "
+                        "least %(quantity)s of %(product)s invoiced and not credited yet.",
                         customer=customer.display_name,
                         quantity=self.quantity,
                         product=self.product_id.display_name,
                     )
                 )
         return moves
+
+    def _cs_creditable(self, invoice):
+        """What of the product the invoice bills that no credit note (draft or
+        posted, whoever made it) has credited yet."""
+        credit_notes = invoice.reversal_move_ids.filtered(
+            lambda m: m.state != "cancel" and m.move_type == "out_refund"
+        )
+
+        def quantity(moves):
+            return sum(
+                moves.invoice_line_ids.filtered(
+                    lambda line: line.product_id == self.product_id
+                ).mapped("quantity")
+            )
+
+        return quantity(invoice) - quantity(credit_notes)
 
     @api.model
     def _cs_returnable(self, moves):

@@ -24,6 +24,8 @@ SYSTEM_FIELDS = {
     "complaint_id",
     "plan_id",
 }
+# The services a revisit may name to the customer (a plan is internal).
+SERVICE_MODELS = ("helpdesk.ticket", "repair.order")
 # What a user creating a revisit by hand may leave in these fields: their defaults.
 SYSTEM_DEFAULTS = {"source": "ticket", "state": "planned", "required": True}
 # Filled by the specialist while the revisit is planned, final once it is not.
@@ -75,6 +77,11 @@ class CsRevisit(models.Model):
     res_model = fields.Char(string="Service Model", readonly=True, index=True)
     res_id = fields.Many2oneReference(string="Service", model_field="res_model", readonly=True)
     ticket_id = fields.Many2one("helpdesk.ticket", readonly=True, index="btree_not_null")
+    service_name = fields.Char(
+        compute="_compute_service_name",
+        help="The service revisited, as the customer knows it: the repair of a repair "
+        "revisit, else the ticket.",
+    )
     plan_id = fields.Many2one("cs.revisit.plan", readonly=True, index="btree_not_null")
     team_id = fields.Many2one("helpdesk.ticket.team")
     method = fields.Selection(METHODS, required=True, default="phone", tracking=True)
@@ -272,6 +279,14 @@ class CsRevisit(models.Model):
             self.env._("Total"),
             rows,
         )
+
+    @api.depends("res_model", "res_id", "ticket_id")
+    def _compute_service_name(self):
+        for revisit in self:
+            service = revisit.ticket_id
+            if revisit.res_model in SERVICE_MODELS and revisit.res_id:
+                service = self.env[revisit.res_model].browse(revisit.res_id)
+            revisit.service_name = service.sudo().exists().display_name or False
 
     def _compute_display_name(self):
         sources = dict(self._fields["source"]._description_selection(self.env))

@@ -45,6 +45,10 @@ class TestRepairRevisit(CsSurveyRepairCommon):
         )
         self.assertEqual(len(mail), 1)
         self.assertIn(answer.access_token, mail.body_html)
+        # it names the repair revisited, not the ticket it came from
+        self.assertEqual(revisit.service_name, repair.display_name)
+        self.assertIn(repair.display_name, mail.body_html)
+        self.assertNotIn(ticket.display_name, mail.body_html)
         # once per repair: planning again changes nothing
         self.assertFalse(repair.sudo()._cs_plan_revisit())
         self.assertEqual(self.revisit_of(repair), revisit)

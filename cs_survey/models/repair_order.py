@@ -1,6 +1,7 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.tools import html2plaintext
 
 GROUP_SPECIALIST = "cs_service_dept.group_cs_specialist"
 
@@ -57,15 +58,22 @@ class RepairOrder(models.Model):
 
     @api.model
     def _cs_convert_revisit_followups(self):
-        """Turn the planned "revisit" follow-ups of accepted repairs (planned
-        before this module was installed) into their revisits: same specialist,
-        due on the follow-up's date, by phone or visit as planned (no survey
-        mailed for past repairs); the follow-ups are cancelled."""
+        """Turn the "revisit" follow-ups of accepted repairs (planned before this
+        module was installed) into their revisits, so that the revisit rate counts
+        them. A planned one becomes a planned revisit: same specialist, due on the
+        follow-up's date, by phone or visit as planned (no survey mailed for past
+        repairs), and the follow-up is cancelled. A done one becomes a done
+        revisit, on the day it was done, with its notes as the feedback."""
         followups = (
             self.env["cs.followup"]
             .sudo()
             .search(
-                [("rule", "=", "revisit"), ("repair_id", "!=", False), ("state", "=", "planned")]
+                [
+                    ("rule", "=", "revisit"),
+                    ("repair_id", "!=", False),
+                    ("state", "in", ("planned", "done")),
+                ],
+                order="state desc, done_date desc, id",  # a done one first
             )
         )
         Revisit = self.env["cs.revisit"].sudo()
@@ -85,12 +93,21 @@ class RepairOrder(models.Model):
                 specialist_id=followup.specialist_id.id or vals["specialist_id"],
                 due_date=max(followup.planned_date, vals["service_date"]),
             )
+            if followup.state == "done":
+                done_date = followup.done_date or followup.planned_date
+                vals.update(
+                    state="done",
+                    done_date=done_date,
+                    service_date=min(vals["service_date"], done_date),
+                    feedback=html2plaintext(followup.outcome or "") or False,
+                )
             vals_list.append(vals)
             existing.add(repair.id)
         revisits = Revisit.create(vals_list)
-        revisits._cs_schedule_activities()
-        followups.write({"state": "cancelled"})
-        followups.activity_id.unlink()
+        revisits.filtered(lambda r: r.state == "planned")._cs_schedule_activities()
+        planned = followups.filtered(lambda f: f.state == "planned")
+        planned.write({"state": "cancelled"})
+        planned.activity_id.unlink()
         return revisits
 
     def _cs_revisit_values(self):

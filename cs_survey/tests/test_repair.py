@@ -319,37 +319,59 @@ class TestRepairFigures(CsSurveyRepairCommon):
 class TestRepairFollowupConversion(CsSurveyRepairCommon):
     def test_install_converts_planned_followups(self):
         """Repairs accepted before the module was installed: their planned
-        "revisit" follow-up becomes their revisit, once, and is cancelled."""
+        "revisit" follow-up becomes their revisit, once, and is cancelled; one
+        already done becomes a done revisit, so that the revisit rate counts it."""
         repair = self.create_warranty_repair()
         self.accept_repair(repair)
         self.revisit_of(repair).unlink()  # as if accepted before the install
-        due = self.env["cs.followup"]._cs_today() + timedelta(days=5)
-        followup = (
-            self.env["cs.followup"]
-            .sudo()
-            .create(
-                {
-                    "partner_id": self.customer.id,
-                    "rule": "revisit",
-                    "method": "visit",
-                    "planned_date": due,
-                    "specialist_id": self.specialist_2.id,
-                    "repair_id": repair.id,
-                }
-            )
+        revisited = self.create_warranty_repair()
+        self.accept_repair(revisited)
+        self.revisit_of(revisited).unlink()
+        today = self.env["cs.followup"]._cs_today()
+        due = today + timedelta(days=5)
+        Followup = self.env["cs.followup"].sudo()
+        followup = Followup.create(
+            {
+                "partner_id": self.customer.id,
+                "rule": "revisit",
+                "method": "visit",
+                "planned_date": due,
+                "specialist_id": self.specialist_2.id,
+                "repair_id": repair.id,
+            }
         )
         self.assertTrue(followup.activity_id)
-        done = followup.copy({"state": "done", "repair_id": repair.id})
+        done = Followup.create(
+            {
+                "partner_id": self.customer.id,
+                "rule": "revisit",
+                "method": "phone",
+                "planned_date": today,
+                "specialist_id": self.specialist.id,
+                "repair_id": revisited.id,
+            }
+        )
+        done.write({"state": "done", "done_date": today, "outcome": "<p>客户满意，椅子正常</p>"})
         revisits = self.env["repair.order"]._cs_convert_revisit_followups()
-        self.assertEqual(revisits, self.revisit_of(repair))
-        self.assertEqual(revisits.source, "repair")
-        self.assertEqual(revisits.method, "visit")
-        self.assertEqual(revisits.specialist_id, self.specialist_2)
-        self.assertEqual(revisits.due_date, due)
-        self.assertFalse(revisits.user_input_ids, "no survey mailed for a past repair")
-        self.assertEqual(revisits.activity_ids.user_id, self.specialist_2)
+        self.assertEqual(revisits, self.revisit_of(repair) | self.revisit_of(revisited))
+        planned = self.revisit_of(repair)
+        self.assertEqual(planned.source, "repair")
+        self.assertEqual(planned.state, "planned")
+        self.assertEqual(planned.method, "visit")
+        self.assertEqual(planned.specialist_id, self.specialist_2)
+        self.assertEqual(planned.due_date, due)
+        self.assertFalse(planned.user_input_ids, "no survey mailed for a past repair")
+        self.assertEqual(planned.activity_ids.user_id, self.specialist_2)
         self.assertEqual(followup.state, "cancelled")
         self.assertFalse(followup.activity_id.exists())
-        self.assertEqual(done.state, "done")
+        # the repair revisited before the install counts as revisited, on time
+        past = self.revisit_of(revisited)
+        self.assertEqual(past.state, "done")
+        self.assertEqual(past.done_date, today)
+        self.assertEqual(past.specialist_id, self.specialist)
+        self.assertEqual(past.feedback, "客户满意，椅子正常")
+        self.assertFalse(past.activity_ids)
+        self.assertFalse(past.user_input_ids)
+        self.assertEqual(done.state, "done", "a done follow-up stays done")
         # twice changes nothing
         self.assertFalse(self.env["repair.order"]._cs_convert_revisit_followups())

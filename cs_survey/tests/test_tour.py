@@ -3,6 +3,8 @@
 from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .common import CsSurveyRepairCommon
+
 
 @tagged("post_install", "-at_install")
 class TestSurveyTour(HttpCase):
@@ -50,3 +52,23 @@ class TestSurveyTour(HttpCase):
         self.assertEqual(answer.state, "done")
         self.assertEqual(answer.cs_score, 5)
         self.start_tour("/odoo", "cs_survey_figures_satisfied", login=self.manager.login)
+
+
+@tagged("post_install", "-at_install")
+class TestRepairSurveyTour(CsSurveyRepairCommon, HttpCase):
+    def test_customer_answers_repair_survey(self):
+        """The customer of an accepted repair answers the repair survey through
+        the link of their invitation: the repair's revisit is done with the score."""
+        ticket = self.create_ticket("椅子异响")
+        repair = self.create_warranty_repair(ticket_id=ticket.id)
+        revisit = self.accept_repair(repair)
+        answer = revisit.user_input_id
+        self.assertEqual(answer.survey_id, self.survey_repair)
+        self.assertEqual(revisit.state, "planned")
+        self.start_tour(answer.get_start_url(), "cs_survey_answer_repair")
+        self.env.invalidate_all()
+        self.assertEqual(answer.state, "done")
+        self.assertEqual(answer.cs_score, 5)
+        self.assertEqual(revisit.state, "done")
+        self.assertEqual(revisit.score, 5)
+        self.assertIn("Quick and friendly", revisit.feedback)

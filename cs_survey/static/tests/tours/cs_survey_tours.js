@@ -4,40 +4,47 @@
 import {registry} from "@web/core/registry";
 import {stepUtils} from "@web_tour/tour_service/tour_utils";
 
-// The customer answers their satisfaction survey with their personal token.
-registry.category("web_tour.tours").add("cs_survey_answer", {
-    steps: () => [
-        {
-            content: "Start the survey",
-            trigger: 'button.btn:contains("Start")',
-            run: "click",
-        },
-        {
-            content: "Very satisfied",
-            trigger: 'div.js_question-wrapper:contains("How satisfied") label:contains("5")',
-            run: "click",
-        },
-        {
-            content: "The request was solved",
-            trigger: 'div.js_question-wrapper:contains("solved") label:contains("Yes")',
-            run: "click",
-        },
-        {
-            content: "A comment",
-            trigger: 'div.js_question-wrapper:contains("better") textarea',
-            run: "edit Quick and friendly",
-        },
-        {
-            content: "Submit",
-            trigger: 'button[value="finish"]',
-            run: "click",
-        },
-        {
-            content: "Thanked",
-            trigger: "h1:contains('Thank you')",
-        },
-    ],
-});
+// The customer answers their satisfaction survey with their personal token:
+// very satisfied, it works, a comment. `solved` names the survey's yes/no question.
+function answerTour(solved) {
+    return {
+        steps: () => [
+            {
+                content: "Start the survey",
+                trigger: 'button.btn:contains("Start")',
+                run: "click",
+            },
+            {
+                content: "Very satisfied",
+                trigger: 'div.js_question-wrapper:contains("How satisfied") label:contains("5")',
+                run: "click",
+            },
+            {
+                content: "Solved, working",
+                trigger: `div.js_question-wrapper:contains("${solved}") label:contains("Yes")`,
+                run: "click",
+            },
+            {
+                content: "A comment",
+                trigger: 'div.js_question-wrapper:contains("better") textarea',
+                run: "edit Quick and friendly",
+            },
+            {
+                content: "Submit",
+                trigger: 'button[value="finish"]',
+                run: "click",
+            },
+            {
+                content: "Thanked",
+                trigger: "h1:contains('Thank you')",
+            },
+        ],
+    };
+}
+
+registry.category("web_tour.tours").add("cs_survey_answer", answerTour("solved"));
+// After a repair: "Does the repaired product work as expected?"
+registry.category("web_tour.tours").add("cs_survey_answer_repair", answerTour("work as expected"));
 
 // The manager reads the satisfaction figure of a team.
 function figuresTour(expected) {

@@ -49,7 +49,7 @@ class TestRepairTour(HttpCase):
             self.assertEqual(revisit.specialist_id, specialist)
             self.assertFalse(repair.cs_followup_id)
         else:
-            self.assertRevisitPlanned(repair, self.supervisor)
+            self.assertEqual(repair.cs_followup_id.rule, "revisit")
             self.assertEqual(repair.cs_followup_id.specialist_id, specialist)
 
     def test_ticket_to_signed_acceptance(self):
@@ -115,3 +115,49 @@ class TestRepairTour(HttpCase):
         self.assertTrue(repair.cs_signature)
         self.assertTrue(repair.cs_accepted_date)
         self.assertRevisitPlanned(repair, self.supervisor)
+
+    def test_return_with_credit_note(self):
+        """The specialist returns the product of a repair ticket: Odoo's return of
+        the delivery, and the draft credit note of the invoice (another
+        salesperson's) opened from the ticket."""
+        self.product.lst_price = 800.0
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer.id,
+                "order_line": [(0, 0, {"product_id": self.product.id, "product_uom_qty": 2})],
+            }
+        )
+        order.action_confirm()
+        delivery = order.picking_ids
+        delivery.move_ids.quantity = 2
+        delivery.move_ids.picked = True
+        delivery.button_validate()
+        invoice = order._create_invoices()
+        invoice.action_post()
+        self.assertNotEqual(invoice.invoice_user_id, self.supervisor)
+        ticket = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.supervisor)
+            .create(
+                {
+                    "name": "椅子气杆失灵 (tour)",
+                    "description": "<p>无法升降</p>",
+                    "partner_id": self.customer.id,
+                    "cs_request_type": "repair",
+                    "user_id": self.supervisor.id,
+                }
+            )
+        )
+        self.start_tour(
+            f"/odoo/action-helpdesk_mgmt.helpdesk_ticket_action/{ticket.id}",
+            "cs_service_dept_return",
+            login="tour_supervisor",
+        )
+        returned = ticket.cs_return_picking_ids
+        self.assertEqual(returned.return_id, delivery)
+        self.assertEqual(returned.move_ids.product_uom_qty, 1)
+        credit_note = ticket.cs_credit_note_ids
+        self.assertEqual(credit_note.reversed_entry_id, invoice)
+        self.assertEqual(credit_note.state, "draft")
+        self.assertAlmostEqual(credit_note.amount_untaxed, 800.0)
+        self.assertEqual(ticket.cs_return_outcome, "return")

@@ -167,3 +167,67 @@ registry.category("web_tour.tours").add("cs_service_dept_repair_engineer", {
         ...acceptance(),
     ],
 });
+
+// Returns and exchanges (退换): the product goes back on the customer's delivery,
+// and the invoice gets a draft credit note the specialist opens from the ticket.
+registry.category("web_tour.tours").add("cs_service_dept_return", {
+    steps: () => [
+        {
+            content: "Return or exchange from the repair ticket",
+            trigger: ".o_form_statusbar button[name='action_cs_return_exchange']",
+            run: "click",
+        },
+        {
+            content: "A return, credited on the invoice",
+            trigger: ".modal .o_field_widget[name='outcome'] input[data-value='return']:checked",
+        },
+        {
+            content: "Search the customer's deliveries",
+            trigger: ".modal .o_field_widget[name='picking_id'] input",
+            run: "edit OUT",
+        },
+        {
+            content: "Pick the delivery (the only one done to this customer)",
+            trigger: ".ui-autocomplete a:contains('OUT')",
+            run: "click",
+        },
+        {
+            content: "Search the product",
+            trigger: ".modal .o_field_widget[name='product_id'] input",
+            run: "edit 办公椅",
+        },
+        {
+            content: "Pick the product",
+            trigger: ".ui-autocomplete a:contains('办公椅 (tour)')",
+            run: "click",
+        },
+        {
+            content: "The delivery's invoice is proposed",
+            trigger: ".modal .o_field_widget[name='invoice_id'] input:value(INV)",
+        },
+        {
+            content: "The reason",
+            trigger: ".modal .o_field_widget[name='reason'] input",
+            run: "edit 气杆无法修复",
+        },
+        {
+            content: "Confirm",
+            trigger: ".modal .modal-footer button[name='action_confirm']",
+            run: "click",
+        },
+        {
+            content: "The return is on the ticket",
+            trigger: ".oe_stat_button[name='action_cs_view_credit_notes']:contains('1')",
+            run: "click",
+        },
+        {
+            content: "The specialist reads the credit note of the salesperson's invoice",
+            trigger: ".o_list_view .o_data_row:contains('Draft') .o_data_cell:first",
+            run: "click",
+        },
+        {
+            content: "The draft credit note",
+            trigger: ".o_form_view .o_statusbar_status button.o_arrow_button_current:contains('Draft')",
+        },
+    ],
+});

@@ -364,15 +364,29 @@ class CsArchiveLoan(models.Model):
                 ]
             )
             to_remind = overdue.filtered(lambda loan, today=today: loan.last_reminder_date != today)
-            for loan in to_remind:
-                env = loan.with_context(lang=loan.borrower_id.lang or self.env.lang).env
-                loan.message_post(
+            # One notified reminder a borrower (on their loan due first, listing
+            # all), and a note on each loan, logged in one batch a borrower.
+            for borrower, loans in to_remind.sorted("due_date").grouped("borrower_id").items():
+                env = self.with_context(lang=borrower.lang or self.env.lang).env
+                loans._message_log_batch(
+                    bodies={
+                        loan.id: env._(
+                            "%(loan)s was due on %(due)s: please return the archives.",
+                            loan=loan.name,
+                            due=loan.due_date,
+                        )
+                        for loan in loans
+                    }
+                )
+                loans[0].message_post(
                     body=env._(
-                        "%(loan)s was due on %(due)s: please return the archives.",
-                        loan=loan.name,
-                        due=loan.due_date,
+                        "Please return the archives of your overdue loans: %(loans)s.",
+                        loans=", ".join(
+                            env._("%(loan)s (due on %(due)s)", loan=loan.name, due=loan.due_date)
+                            for loan in loans
+                        ),
                     ),
-                    partner_ids=loan.borrower_id.partner_id.ids,
+                    partner_ids=borrower.partner_id.ids,
                     message_type="comment",
                     subtype_xmlid="mail.mt_note",
                 )
@@ -388,19 +402,32 @@ class CsArchiveLoan(models.Model):
             supervisor = self._cs_department_users(GROUP_SUPERVISOR)[:1]
             if late and supervisor:
                 env = self.with_context(lang=supervisor.lang or self.env.lang).env
-                for loan in late:
-                    loan.activity_schedule(
-                        "mail.mail_activity_data_todo",
-                        date_deadline=today,
-                        summary=env._("Overdue archive loan"),
-                        note=env._(
-                            "%(user)s has not returned %(loan)s, due on %(due)s.",
-                            user=loan.borrower_id.name,
-                            loan=loan.name,
-                            due=loan.due_date,
-                        ),
-                        user_id=supervisor.id,
-                    )
+                todo = self.env.ref("mail.mail_activity_data_todo")
+                model = self.env["ir.model"]._get_id(self._name)
+                # one create for the batch (activity_schedule creates one by one);
+                # the activities show in the supervisor's activity menu, without a
+                # mail each (Odoo mails every activity assigned to someone else)
+                self.env["mail.activity"].sudo().with_context(
+                    mail_activity_quick_update=True
+                ).create(
+                    [
+                        {
+                            "activity_type_id": todo.id,
+                            "res_model_id": model,
+                            "res_id": loan.id,
+                            "date_deadline": today,
+                            "summary": env._("Overdue archive loan"),
+                            "note": env._(
+                                "%(user)s has not returned %(loan)s, due on %(due)s.",
+                                user=loan.borrower_id.name,
+                                loan=loan.name,
+                                due=loan.due_date,
+                            ),
+                            "user_id": supervisor.id,
+                        }
+                        for loan in late
+                    ]
+                )
                 late.write({"supervisor_notified": True})
         self.env["ir.cron"]._notify_progress(done=reminded, remaining=0)
         return reminded

@@ -378,13 +378,14 @@ class CsArchiveLoan(models.Model):
                         for loan in loans
                     }
                 )
+                listed = [
+                    env._("%(loan)s (due on %(due)s)", loan=loan.name, due=loan.due_date)
+                    for loan in loans
+                ]
                 loans[0].message_post(
                     body=env._(
                         "Please return the archives of your overdue loans: %(loans)s.",
-                        loans=", ".join(
-                            env._("%(loan)s (due on %(due)s)", loan=loan.name, due=loan.due_date)
-                            for loan in loans
-                        ),
+                        loans=", ".join(listed),
                     ),
                     partner_ids=borrower.partner_id.ids,
                     message_type="comment",

@@ -37,7 +37,9 @@ class CsInformationSummary(models.Model):
     _check_company_auto = True
     _cs_rejected_state = "draft"
 
-    name = fields.Char(string="Period", compute="_compute_period", store=True, readonly=True)
+    name = fields.Char(
+        string="Period", compute="_compute_period", store=True, readonly=True, precompute=True
+    )
     period_type = fields.Selection(
         [("month", "Month"), ("quarter", "Quarter")],
         required=True,
@@ -50,8 +52,10 @@ class CsInformationSummary(models.Model):
         default=lambda self: fields.Date.context_today(self) - relativedelta(months=1),
         help="Any day of the month or quarter summarised.",
     )
-    date_from = fields.Date(compute="_compute_period", store=True, readonly=True, index=True)
-    date_to = fields.Date(compute="_compute_period", store=True, readonly=True)
+    date_from = fields.Date(
+        compute="_compute_period", store=True, readonly=True, precompute=True, index=True
+    )
+    date_to = fields.Date(compute="_compute_period", store=True, readonly=True, precompute=True)
     user_id = fields.Many2one(
         "res.users",
         string="Prepared By",

@@ -51,7 +51,6 @@ class CsInformation(models.Model):
     )
     category_id = fields.Many2one(
         "cs.information.category",
-        string="Category",
         required=True,
         index=True,
         tracking=True,

@@ -22,7 +22,6 @@ class CsInformationProposal(models.Model):
     title = fields.Char(string="Subject", required=True, tracking=True)
     summary_id = fields.Many2one(
         "cs.information.summary",
-        string="Summary",
         index=True,
         tracking=True,
         check_company=True,

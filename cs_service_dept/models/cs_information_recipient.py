@@ -14,7 +14,7 @@ class CsInformationRecipient(models.Model):
     _order = "acknowledged, id"
 
     information_id = fields.Many2one(
-        "cs.information", string="Information", required=True, ondelete="cascade", index=True
+        "cs.information", required=True, ondelete="cascade", index=True
     )
     user_id = fields.Many2one("res.users", string="Recipient", required=True, index=True)
     acknowledged = fields.Boolean(readonly=True, copy=False)

@@ -17,7 +17,7 @@ class CsInformationSummaryLine(models.Model):
     )
     dimension = fields.Selection(DIMENSIONS, required=True)
     label = fields.Char(string="Value", required=True)
-    category_id = fields.Many2one("cs.information.category", string="Category")
+    category_id = fields.Many2one("cs.information.category")
     count = fields.Integer(string="Records")
     previous_count = fields.Integer(string="Previous Period")
     trend = fields.Integer(

@@ -220,7 +220,10 @@ class CsInformation(models.Model):
         """Uploaded files belong to the record, so that whoever reads the record
         reads them (ir.attachment follows its res_model/res_id)."""
         for rec in self:
-            loose = rec.attachment_ids.filtered(lambda a: not a.res_id)
+            # Only the user's own uploads: linking another's file grants nothing.
+            loose = rec.attachment_ids.filtered(
+                lambda a: not a.res_id and (self.env.su or a.create_uid == self.env.user)
+            )
             if loose:
                 loose.sudo().write({"res_model": self._name, "res_id": rec.id})
 

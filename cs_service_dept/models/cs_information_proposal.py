@@ -74,6 +74,19 @@ class CsInformationProposal(models.Model):
                 )
         return super().create(vals_list)
 
+    def write(self, vals):
+        content = {"title", "summary_id", "problem", "proposal", "user_id", "company_id"}
+        if not self.env.su and content & set(vals):
+            locked = self.filtered(lambda r: r.state != "draft")
+            if locked:
+                raise UserError(
+                    self.env._(
+                        "%(proposal)s is submitted: its content cannot change.",
+                        proposal=", ".join(locked.mapped("display_name")),
+                    )
+                )
+        return super().write(vals)
+
     def _compute_display_name(self):
         for rec in self:
             rec.display_name = f"{rec.name} {rec.title}" if rec.title else rec.name

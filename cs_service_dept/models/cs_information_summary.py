@@ -154,12 +154,13 @@ class CsInformationSummary(models.Model):
                 )
 
     def write(self, vals):
-        if not self.env.su and {"period_type", "period_date", "company_id"} & set(vals):
+        content = {"period_type", "period_date", "company_id", "analysis", "user_id"}
+        if not self.env.su and content & set(vals):
             locked = self.filtered(lambda r: r.state != "draft")
             if locked:
                 raise UserError(
                     self.env._(
-                        "%(summary)s is submitted: its period cannot change.",
+                        "%(summary)s is submitted: its period and analysis cannot change.",
                         summary=", ".join(locked.mapped("display_name")),
                     )
                 )
@@ -188,10 +189,6 @@ class CsInformationSummary(models.Model):
                 )
             )
         Information = self.env["cs.information"].sudo()
-        labels = {
-            name: dict(Information._fields[name]._description_selection(self.env))
-            for name in ("channel", "source")
-        }
         line_vals = []
         totals = {}
         for rec in self:
@@ -212,17 +209,12 @@ class CsInformationSummary(models.Model):
                     slot = "current" if start >= rec.date_from else "previous"
                     counts.setdefault(key, {"current": 0, "previous": 0})[slot] += count
                 for key, values in counts.items():
-                    if dimension == "category":
-                        label, category = key.display_name, key.id
-                    elif field_name in labels:
-                        label, category = labels[field_name].get(key, key), False
-                    else:
-                        label, category = key or self.env._("Undefined"), False
+                    category = key.id if dimension == "category" else False
                     line_vals.append(
                         {
                             "summary_id": rec.id,
                             "dimension": dimension,
-                            "label": label,
+                            "value": (key or False) if dimension != "category" else False,
                             "category_id": category,
                             "count": values["current"],
                             "previous_count": values["previous"],

@@ -10,13 +10,20 @@ class CsInformationSummaryLine(models.Model):
 
     _name = "cs.information.summary.line"
     _description = "Customer Information Summary Count"
-    _order = "summary_id, dimension, count desc, label"
+    _order = "summary_id, dimension, count desc, id"
 
     summary_id = fields.Many2one(
         "cs.information.summary", required=True, ondelete="cascade", index=True
     )
     dimension = fields.Selection(DIMENSIONS, required=True)
-    label = fields.Char(string="Value", required=True)
+    value = fields.Char(
+        string="Key", help="The counted value: a selection key or a region; empty: none."
+    )
+    label = fields.Char(
+        string="Value",
+        compute="_compute_label",
+        help="The value as the reader reads it, in their language.",
+    )
     category_id = fields.Many2one("cs.information.category")
     count = fields.Integer(string="Records")
     previous_count = fields.Integer(string="Previous Period")
@@ -26,6 +33,22 @@ class CsInformationSummaryLine(models.Model):
         precompute=True,
         help="Records minus those of the previous period.",
     )
+
+    @api.depends_context("lang")
+    @api.depends("dimension", "value", "category_id")
+    def _compute_label(self):
+        Information = self.env["cs.information"]
+        labels = {
+            dimension: dict(Information._fields[dimension]._description_selection(self.env))
+            for dimension in ("channel", "source")
+        }
+        for line in self:
+            if line.dimension == "category":
+                line.label = line.category_id.display_name
+            elif line.dimension in labels:
+                line.label = labels[line.dimension].get(line.value, line.value)
+            else:
+                line.label = line.value or self.env._("Undefined")
 
     @api.depends("count", "previous_count")
     def _compute_trend(self):

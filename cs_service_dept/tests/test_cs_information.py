@@ -133,6 +133,21 @@ class TestCsInformation(CsInformationCommon):
                 {"title": "x", "partner_id": self.customer.id, "category_id": self.category.id}
             )
 
+    def test_attachments_follow_the_record(self):
+        mine = (
+            self.env["ir.attachment"]
+            .with_user(self.specialist)
+            .create({"name": "visit.txt", "raw": b"notes"})
+        )
+        foreign = (
+            self.env["ir.attachment"]
+            .with_user(self.specialist_2)
+            .create({"name": "other.txt", "raw": b"x"})
+        )
+        info = self.create_information(attachment_ids=[Command.set((mine | foreign).ids)])
+        self.assertEqual((mine.res_model, mine.res_id), ("cs.information", info.id))
+        self.assertFalse(foreign.res_id)
+
 
 class TestCsInformationDistribution(CsInformationCommon):
     def test_distribute_to_users_and_teams(self):

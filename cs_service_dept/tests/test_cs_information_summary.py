@@ -160,6 +160,8 @@ class TestCsInformationSummary(CsSummaryCommon):
             summary.action_generate()
         with self.assertRaises(UserError):
             summary.action_cancel()
+        with self.assertRaisesRegex(UserError, "cannot change"):
+            summary.write({"analysis": "<p>改</p>"})
 
     def test_own_summary_not_approved_by_self(self):
         summary = self.summary(user=self.manager)
@@ -216,7 +218,8 @@ class TestCsInformationSummary(CsSummaryCommon):
         summary.action_generate()
         text = self.with_lang_render(summary)
         self.assertIn("客户信息管理汇总表", text)
-        self.assertIn("价格信息对销售很有用", text)
+        self.assertIn("价格信息对销售", text)
+        self.assertIn("拜访", text)  # the channel, in the reader's language
         self.assertIn(self.category.name, text)
 
     def with_lang_render(self, summary):
@@ -272,6 +275,8 @@ class TestCsInformationProposal(CsSummaryCommon):
         self.assertFalse(proposal.activity_ids)
         proposal.with_user(self.general_manager).validate_tier()
         self.assertEqual(proposal.state, "approved")
+        with self.assertRaisesRegex(UserError, "cannot change"):
+            proposal.write({"title": "改"})
         self.assertEqual(proposal.activity_ids.user_id, self.supervisor | self.recipient)
         outsider_action = proposal.action_ids.filtered(lambda a: a.user_id == self.recipient)
         # The owner (outside the department) reads the proposal and marks their action done.

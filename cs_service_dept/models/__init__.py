@@ -37,3 +37,4 @@ from . import cs_information_summary
 from . import cs_information_summary_line
 from . import cs_information_proposal
 from . import cs_information_proposal_action
+from . import cs_information_activity

@@ -47,12 +47,18 @@ class CsInformationRecipient(models.Model):
                     users=", ".join(others.user_id.mapped("name")),
                 )
             )
-        todo = self.filtered(lambda line: not line.acknowledged)
-        if not todo:
-            return True
-        todo.sudo().write({"acknowledged": True, "acknowledge_date": fields.Datetime.now()})
+        self.filtered(lambda line: not line.acknowledged)._cs_acknowledge()
+        return True
+
+    def _cs_acknowledge(self):
+        """Record the acknowledgement, close the recipient's activity and say
+        so in the chatter. Runs after the caller's checks."""
+        lines = self.sudo()
+        if not lines:
+            return
+        lines.write({"acknowledged": True, "acknowledge_date": fields.Datetime.now()})
         activity_type = self.env.ref("cs_service_dept.mail_activity_type_cs_information_ack")
-        for line in todo.sudo():
+        for line in lines:
             activities = line.information_id.activity_ids.filtered(
                 lambda a, line=line: (
                     a.user_id == line.user_id and a.activity_type_id == activity_type
@@ -64,4 +70,3 @@ class CsInformationRecipient(models.Model):
                 subtype_xmlid="mail.mt_note",
                 author_id=line.user_id.partner_id.id,
             )
-        return True

@@ -216,6 +216,18 @@ class TestCsInformationDistribution(CsInformationCommon):
         self.assertEqual(info.activity_ids.user_id, self.recipient_2)
         self.assertTrue(any("acknowledged" in body for body in info.message_ids.mapped("body")))
 
+    def test_activity_done_acknowledges(self):
+        """Marking the activity done (activity menu, mobile app) acknowledges;
+        someone else marking it done does not."""
+        info = self._distributed()
+        activity = info.activity_ids.filtered(lambda a: a.user_id == self.recipient)
+        activity.with_user(self.recipient).action_feedback(feedback="看过了")
+        lines = info.recipient_ids
+        self.assertTrue(lines.filtered(lambda r: r.user_id == self.recipient).acknowledged)
+        other = info.activity_ids.filtered(lambda a: a.user_id == self.recipient_2)
+        other.with_user(self.specialist).action_feedback(feedback="代办")
+        self.assertFalse(lines.filtered(lambda r: r.user_id == self.recipient_2).acknowledged)
+
     def test_recipient_cannot_do_more(self):
         info = self._distributed()
         as_recipient = info.with_user(self.recipient)

@@ -23,6 +23,7 @@
         "security/cs_service_dept_security.xml",
         "security/cs_customer_security.xml",
         "security/repair_order_security.xml",
+        "security/cs_information_security.xml",
         "security/ir.model.access.csv",
         "data/cs_service_dept_data.xml",
         "data/ir_cron_data.xml",
@@ -51,7 +52,14 @@
         "views/helpdesk_ticket_templates.xml",
         "views/cs_knowledge_article_views.xml",
         "views/cs_ticket_report_views.xml",
+        "data/cs_information_data.xml",
+        "views/cs_information_category_views.xml",
+        "views/cs_information_views.xml",
+        "views/cs_information_summary_views.xml",
+        "views/cs_information_proposal_views.xml",
+        "report/cs_information_summary_reports.xml",
         "views/menus.xml",
+        "views/cs_information_menu.xml",
         "views/helpdesk_ticket_menu.xml",
     ],
     "demo": [
@@ -59,6 +67,7 @@
         "demo/cs_customer_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
         "demo/repair_order_demo.xml",
+        "demo/cs_information_demo.xml",
     ],
     "assets": {
         "web.report_assets_common": [

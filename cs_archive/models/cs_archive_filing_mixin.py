@@ -168,8 +168,13 @@ class CsArchiveFilingMixin(models.AbstractModel):
 
     @api.model
     def _cs_filing_partner(self, record):
+        """The customer ``record`` is filed under. A record of the department
+        itself (a periodic summary has no customer) is filed under its
+        company's partner."""
         if "partner_id" in record._fields:
             return record.partner_id.commercial_partner_id
+        if "company_id" in record._fields and record.company_id:
+            return record.company_id.partner_id
         return self.env["res.partner"]
 
     @api.model

@@ -87,3 +87,32 @@ class TestFiling(CsArchiveCommon):
             [("partner_id", "=", self.secret_customer.id), ("archive_type", "=", "complaint")]
         )
         self.assertEqual(archive.confidentiality, "secret")
+
+    def test_file_information_summary_under_company(self):
+        """A signed-off information summary has no customer: it is filed under
+        the company's partner, as an information summary, with its PDF."""
+        summary = (
+            self.env["cs.information.summary"]
+            .with_user(self.specialist)
+            .create({"period_type": "quarter", "period_date": "2031-02-10"})
+        )
+        summary.analysis = "<p>信息利用率提高</p>"
+        summary.action_generate()
+        with self.assertRaises(UserError):
+            self.env["cs.archive"].with_user(self.specialist).action_file_records(
+                summary._name, summary.ids
+            )
+        summary.action_submit()
+        summary.with_user(self.manager).validate_tier()
+        summary.with_user(self.general_manager).validate_tier()
+        self.assertEqual(summary.state, "approved")
+        # Filed on sign-off.
+        archive = self.env["cs.archive"].search(
+            [("res_model", "=", summary._name), ("res_id", "=", summary.id)]
+        )
+        self.assertEqual(archive.partner_id, summary.company_id.partner_id)
+        self.assertEqual(archive.archive_type, "info_summary")
+        report = self.env.ref("cs_service_dept.action_report_cs_information_summary")
+        self.assertIn(report.name, " ".join(archive.attachment_ids.mapped("name")))
+        action = self.env.ref("cs_archive.ir_actions_server_file_cs_information_summary")
+        self.assertEqual(action.binding_model_id.model, "cs.information.summary")

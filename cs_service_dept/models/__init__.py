@@ -30,3 +30,11 @@ from . import repair_order
 from . import stock_picking
 from . import account_move
 from . import cs_maintenance_plan
+from . import cs_information_category
+from . import cs_information
+from . import cs_information_recipient
+from . import cs_information_summary
+from . import cs_information_summary_line
+from . import cs_information_proposal
+from . import cs_information_proposal_action
+from . import cs_information_activity

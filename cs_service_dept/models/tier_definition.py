@@ -9,5 +9,11 @@ class TierDefinition(models.Model):
     @api.model
     def _get_tier_validation_model_names(self):
         res = super()._get_tier_validation_model_names()
-        res += ["cs.confidentiality.request", "helpdesk.ticket", "cs.reward.penalty"]
+        res += [
+            "cs.confidentiality.request",
+            "helpdesk.ticket",
+            "cs.reward.penalty",
+            "cs.information.summary",
+            "cs.information.proposal",
+        ]
         return res

@@ -22,3 +22,6 @@ from . import test_tour_repair
 from . import test_repair_migration
 from . import test_repair_return
 from . import test_repair_maintenance_plan
+from . import test_cs_information
+from . import test_cs_information_summary
+from . import test_tour_information

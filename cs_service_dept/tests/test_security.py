@@ -106,6 +106,45 @@ RIGHTS = {
     "cs.repair.fault.type": READ_BY_STAFF,
     "cs.repair.fee": {"engineer": "r", "specialist": "r", "supervisor": "r", **MANAGERS},
     "cs.repair.fee.line": {"engineer": "r", "specialist": ALL, "supervisor": ALL, **MANAGERS},
+    # Customer information: recipients and action owners outside the department
+    # read (their record rules narrow it to what was sent to them).
+    "cs.information.category": {
+        "internal": "r",
+        "engineer": "r",
+        "specialist": "r",
+        "supervisor": "crw",
+        **MANAGERS,
+    },
+    "cs.information": {
+        "internal": "r",
+        "engineer": "r",
+        "specialist": "crw",
+        "supervisor": "crw",
+        **MANAGERS,
+    },
+    "cs.information.recipient": {
+        "internal": "r",
+        "engineer": "r",
+        "specialist": ALL,
+        "supervisor": ALL,
+        **MANAGERS,
+    },
+    "cs.information.summary": {"specialist": "crw", "supervisor": "crw", **MANAGERS},
+    "cs.information.summary.line": {"specialist": "r", "supervisor": "r", **MANAGERS},
+    "cs.information.proposal": {
+        "internal": "r",
+        "engineer": "r",
+        "specialist": "crw",
+        "supervisor": "crw",
+        **MANAGERS,
+    },
+    "cs.information.proposal.action": {
+        "internal": "r",
+        "engineer": "r",
+        "specialist": ALL,
+        "supervisor": ALL,
+        **MANAGERS,
+    },
 }
 
 

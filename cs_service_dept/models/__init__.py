@@ -30,3 +30,12 @@ from . import repair_order
 from . import stock_picking
 from . import account_move
 from . import cs_maintenance_plan
+from . import cs_opportunity_mixin
+from . import crm_lead
+from . import helpdesk_ticket_opportunity
+from . import cs_relationship_plan
+from . import cs_relationship_plan_line
+from . import cs_relationship_plan_evaluation
+from . import cs_followup_relationship
+from . import cs_customer_category_rule
+from . import res_partner_relationship

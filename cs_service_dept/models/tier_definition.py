@@ -10,4 +10,5 @@ class TierDefinition(models.Model):
     def _get_tier_validation_model_names(self):
         res = super()._get_tier_validation_model_names()
         res += ["cs.confidentiality.request", "helpdesk.ticket", "cs.reward.penalty"]
+        res += ["cs.relationship.plan"]
         return res

@@ -22,3 +22,8 @@ from . import test_tour_repair
 from . import test_repair_migration
 from . import test_repair_return
 from . import test_repair_maintenance_plan
+from . import test_relationship_plan
+from . import test_relationship_opportunity
+from . import test_customer_classification
+from . import test_customer_card
+from . import test_tour_relationship

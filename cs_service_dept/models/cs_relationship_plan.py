@@ -222,6 +222,21 @@ class CsRelationshipPlan(models.Model):
                         plan=plan.display_name,
                     )
                 )
+            outside = plan.line_ids.partner_id.filtered(
+                lambda p, plan=plan: (
+                    plan.scope == "category" and plan.category_id not in p.cs_category_ids
+                )
+            )
+            if outside:
+                raise UserError(
+                    self.env._(
+                        "%(customers)s: not in the customer category %(category)s of the "
+                        "service plan %(plan)s.",
+                        customers=", ".join(outside.mapped("display_name")),
+                        category=plan.category_id.name,
+                        plan=plan.display_name,
+                    )
+                )
             without = plan.line_ids.filtered(lambda line: not line.partner_id)
             if without:
                 raise UserError(

@@ -88,6 +88,24 @@ class TestCustomerClassification(CsCommon):
         self.env["cs.customer.category.rule"]._cron_classify_customers()
         self.assertEqual(self.env["mail.message"].search_count([]), messages)
 
+    def test_manual_change_tracked(self):
+        partner = self._customer("华新商贸")
+        # a later transaction: the creation's pending tracking is done
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        partner.with_env(self.env(context={"lang": "en_US"})).write(
+            {"cs_category_ids": [Command.link(self.manual.id)]}
+        )
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        tracking = self.env["mail.tracking.value"].search(
+            [
+                ("mail_message_id.model", "=", "res.partner"),
+                ("mail_message_id.res_id", "=", partner.id),
+            ]
+        )
+        self.assertIn("手工分类", " ".join(tracking.mapped("new_value_char")))
+
     def test_button_and_rights(self):
         partner = self._customer("华新商贸", orders=[(1, 5)], cs_specialist_id=self.specialist.id)
         partner.with_user(self.specialist).action_cs_classify()

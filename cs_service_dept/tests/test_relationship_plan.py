@@ -187,6 +187,9 @@ class TestRelationshipPlan(RelationshipCommon):
         with self.assertRaisesRegex(UserError, "names the customer"):
             plan.with_user(self.specialist).action_submit()
         plan.line_ids.write({"partner_id": self.customer.id})
+        with self.assertRaisesRegex(UserError, "not in the customer category"):
+            plan.with_user(self.specialist).action_submit()
+        self.customer.cs_category_ids = [Command.link(category.id)]
         self._approve(plan)
         self.assertEqual(len(plan.followup_ids), 2)
 
@@ -287,3 +290,24 @@ class TestRelationshipPlanRights(RelationshipCommon):
         self.assertFalse(Plan.with_user(self.internal_user).search([]))
         with self.assertRaises(AccessError):
             own.with_user(self.specialist).unlink()
+
+
+class TestRelationshipDemo(CsCommon):
+    def test_demo_plan_approved(self):
+        """The demo's plan went through the real approval: activities of the
+        salesperson, follow-ups of the specialist."""
+        plan = self.env.ref(
+            "cs_service_dept.cs_relationship_plan_huaqiang_demo", raise_if_not_found=False
+        )
+        if not plan:
+            self.skipTest("installed without demo data")
+        self.assertEqual(plan.state, "approved")
+        self.assertTrue(plan.salesperson_confirmed_date)
+        self.assertEqual(len(plan.review_ids.filtered(lambda r: r.status == "approved")), 2)
+        salesperson = self.env.ref("cs_service_dept.user_zhaolei_demo")
+        self.assertFalse(salesperson.has_group("cs_service_dept.group_cs_specialist"))
+        self.assertEqual(plan.activity_ids.user_id, salesperson)
+        self.assertEqual(len(plan.followup_ids), 3)
+        self.assertEqual(
+            plan.followup_ids.specialist_id, self.env.ref("cs_service_dept.user_zhangwei_demo")
+        )

@@ -1,6 +1,8 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
+from odoo.tests import new_test_user
 
 from .common import CsArchiveCommon
 
@@ -116,3 +118,37 @@ class TestFiling(CsArchiveCommon):
         self.assertIn(report.name, " ".join(archive.attachment_ids.mapped("name")))
         action = self.env.ref("cs_archive.ir_actions_server_file_cs_information_summary")
         self.assertEqual(action.binding_model_id.model, "cs.information.summary")
+
+class TestFilingRelationshipPlan(CsArchiveCommon):
+    def test_closed_plan_filed(self):
+        """Closing a service plan (cs_service_dept) files it with its PDF."""
+        salesperson = new_test_user(
+            self.env, login="cs_archive_salesperson", groups="sales_team.group_sale_salesman"
+        )
+        plan = (
+            self.env["cs.relationship.plan"]
+            .with_user(self.specialist)
+            .create(
+                {
+                    "title": "年度维护计划",
+                    "partner_id": self.customer.id,
+                    "user_id": salesperson.id,
+                    "line_ids": [
+                        Command.create(
+                            {"description": "拜访采购部", "partner_id": self.customer.id}
+                        )
+                    ],
+                }
+            )
+        )
+        plan.action_submit()
+        plan.with_user(self.manager).action_approve()
+        plan.with_user(self.general_manager).action_approve()
+        plan.with_user(self.specialist).action_close()
+        archive = self.env["cs.archive"].search(
+            [("res_model", "=", "cs.relationship.plan"), ("res_id", "=", plan.id)]
+        )
+        self.assertEqual(archive.archive_type, "relationship_plan")
+        self.assertEqual(archive.partner_id, self.customer)
+        report = self.env.ref("cs_service_dept.action_report_cs_relationship_plan")
+        self.assertIn(report.name, " ".join(archive.attachment_ids.mapped("name")))

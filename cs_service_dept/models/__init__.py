@@ -38,3 +38,12 @@ from . import cs_information_summary_line
 from . import cs_information_proposal
 from . import cs_information_proposal_action
 from . import cs_information_activity
+from . import cs_opportunity_mixin
+from . import crm_lead
+from . import helpdesk_ticket_opportunity
+from . import cs_relationship_plan
+from . import cs_relationship_plan_line
+from . import cs_relationship_plan_evaluation
+from . import cs_followup_relationship
+from . import cs_customer_category_rule
+from . import res_partner_relationship

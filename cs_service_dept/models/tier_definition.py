@@ -16,4 +16,5 @@ class TierDefinition(models.Model):
             "cs.information.summary",
             "cs.information.proposal",
         ]
+        res += ["cs.relationship.plan"]
         return res

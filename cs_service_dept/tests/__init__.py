@@ -25,3 +25,8 @@ from . import test_repair_maintenance_plan
 from . import test_cs_information
 from . import test_cs_information_summary
 from . import test_tour_information
+from . import test_relationship_plan
+from . import test_relationship_opportunity
+from . import test_customer_classification
+from . import test_customer_card
+from . import test_tour_relationship

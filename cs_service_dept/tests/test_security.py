@@ -145,6 +145,30 @@ RIGHTS = {
         "supervisor": ALL,
         **MANAGERS,
     },
+    # relationship management: the salesperson (internal, no department group)
+    # reads the plans they are responsible for and evaluates them
+    "cs.relationship.plan": {
+        "internal": "r",
+        "engineer": "r",
+        "specialist": "crw",
+        "supervisor": "crw",
+        **MANAGERS,
+    },
+    "cs.relationship.plan.line": {
+        "internal": "r",
+        "engineer": "r",
+        "specialist": ALL,
+        "supervisor": ALL,
+        **MANAGERS,
+    },
+    "cs.relationship.plan.evaluation": {
+        "internal": "cr",
+        "engineer": "cr",
+        "specialist": "cr",
+        "supervisor": "cr",
+        **MANAGERS,
+    },
+    "cs.customer.category.rule": {"specialist": "r", "supervisor": "r", **MANAGERS},
 }
 
 

@@ -1,0 +1,2 @@
+from . import cs_customer_card
+from . import cs_customer_roster

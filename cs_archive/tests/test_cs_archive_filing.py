@@ -119,6 +119,7 @@ class TestFiling(CsArchiveCommon):
         action = self.env.ref("cs_archive.ir_actions_server_file_cs_information_summary")
         self.assertEqual(action.binding_model_id.model, "cs.information.summary")
 
+
 class TestFilingRelationshipPlan(CsArchiveCommon):
     def test_closed_plan_filed(self):
         """Closing a service plan (cs_service_dept) files it with its PDF."""

@@ -282,11 +282,22 @@ class CsRevisit(models.Model):
 
     @api.depends("res_model", "res_id", "ticket_id")
     def _compute_service_name(self):
-        for revisit in self:
-            service = revisit.ticket_id
-            if revisit.res_model in SERVICE_MODELS and revisit.res_id:
-                service = self.env[revisit.res_model].browse(revisit.res_id)
-            revisit.service_name = service.sudo().exists().display_name or False
+        services = {
+            revisit: (
+                self.env[revisit.res_model].browse(revisit.res_id)
+                if revisit.res_model in SERVICE_MODELS and revisit.res_id
+                else revisit.ticket_id
+            )
+            for revisit in self
+        }
+        # which still exist: one query a model, not one a revisit
+        existing = set()
+        for model in {service._name for service in services.values()}:
+            ids = {s.id for s in services.values() if s._name == model and s.id}
+            existing |= {(model, i) for i in self.env[model].sudo().browse(ids).exists().ids}
+        for revisit, service in services.items():
+            alive = (service._name, service.id) in existing
+            revisit.service_name = service.sudo().display_name if alive else False
 
     def _compute_display_name(self):
         sources = dict(self._fields["source"]._description_selection(self.env))

@@ -243,6 +243,17 @@ class CsInformation(models.Model):
         )
         return users.filtered(lambda u: u.active and not u.share)
 
+    def _cs_uncleared(self, users):
+        """Those of ``users`` who may not read a secret record of this customer
+        (as the customer rules have it: its specialist, supervisors and up)."""
+        self.ensure_one()
+        if CONFIDENTIALITY_RANK[self.confidentiality] < CONFIDENTIALITY_RANK["secret"]:
+            return users.browse()
+        specialist = self.partner_id.commercial_partner_id.cs_specialist_id
+        return users.filtered(
+            lambda u: u != specialist and not u.has_group("cs_service_dept.group_cs_supervisor")
+        )
+
     def action_distribute(self):
         """Send the records to the chosen users and teams' members: one line and
         one activity per new recipient."""
@@ -255,11 +266,24 @@ class CsInformation(models.Model):
                         record=rec.display_name,
                     )
                 )
-            if not rec._cs_distribution_users():
+            users = rec._cs_distribution_users()
+            if not users:
                 raise UserError(
                     self.env._(
                         "%(record)s: choose the users or teams to send it to.",
                         record=rec.display_name,
+                    )
+                )
+            uncleared = rec._cs_uncleared(users)
+            if uncleared:
+                levels = dict(self._fields["confidentiality"]._description_selection(self.env))
+                raise UserError(
+                    self.env._(
+                        "%(record)s is %(level)s: it goes only to the customer's specialist "
+                        "and the department's supervisors and managers, not to %(users)s.",
+                        record=rec.display_name,
+                        level=levels[rec.confidentiality],
+                        users=", ".join(uncleared.mapped("name")),
                     )
                 )
         activity_type = self.env.ref("cs_service_dept.mail_activity_type_cs_information_ack")

@@ -194,6 +194,22 @@ class TestCsInformationDistribution(CsInformationCommon):
         with self.assertRaises(AccessError):
             info.with_user(self.recipient).action_distribute()
 
+    def test_secret_goes_only_to_the_cleared(self):
+        """A secret record is sent to the customer's specialist and the
+        supervisors, never to someone outside the department: refused whole."""
+        self.customer.sudo().cs_confidentiality = "secret"
+        info = self.create_information()
+        info.distribute_user_ids = self.recipient | self.supervisor
+        with self.assertRaisesRegex(UserError, "not to cs_info_sales"):
+            info.action_distribute()
+        self.assertFalse(info.recipient_ids, "nothing half-written")
+        self.assertEqual(info.state, "draft")
+        with self.assertRaises(AccessError):
+            info.with_user(self.recipient).read(["title"])
+        info.distribute_user_ids = self.supervisor | self.specialist
+        info.action_distribute()
+        self.assertEqual(info.recipient_ids.user_id, self.supervisor | self.specialist)
+
     def _distributed(self):
         info = self.create_information()
         info.distribute_user_ids = self.recipient | self.recipient_2

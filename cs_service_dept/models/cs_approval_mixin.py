@@ -308,6 +308,10 @@ class CsApprovalMixin(models.AbstractModel):
         """Move validated documents to their approved state, rejected ones to
         their rejected state, and call the hooks. Runs as superuser, inside the
         approval path only."""
+        # The reviews may have been validated in this transaction through other
+        # users' environments (several reviewers in one request, demo data):
+        # read them afresh before deciding.
+        self.invalidate_recordset(["review_ids", "need_validation"])
         approved = self.browse()
         rejected = self.browse()
         for rec in self:

@@ -324,12 +324,6 @@ class CsRelationshipPlan(models.Model):
 
     # -------------------------------------------------------------- hooks
 
-    def _cs_finish(self):
-        # The reviews were created and validated in this transaction by other
-        # users' environments: read them afresh before deciding.
-        self.invalidate_recordset(["review_ids", "need_validation"])
-        return super()._cs_finish()
-
     def _cs_on_rejected(self):
         for plan in self:
             plan.message_post(

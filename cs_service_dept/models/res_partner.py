@@ -344,16 +344,19 @@ class ResPartner(models.Model):
         today = fields.Date.context_today(self)
         by_user = defaultdict(lambda: self.env["res.partner"])
         bodies = {}
+        # The history is read by everyone: in the company's language, whoever (or
+        # whichever scheduled action) assigns.
+        chatter_env = self.with_context(lang=self.env.company.partner_id.lang or self.env.lang).env
         for partner, user in plan.items():
             by_user[user] |= partner
             if partner.cs_specialist_id:
-                bodies[partner.id] = self.env._(
+                bodies[partner.id] = chatter_env._(
                     "Reassigned from %(old)s to %(new)s.",
                     old=partner.cs_specialist_id.name,
                     new=user.name,
                 )
             else:
-                bodies[partner.id] = self.env._("Assigned to %(new)s.", new=user.name)
+                bodies[partner.id] = chatter_env._("Assigned to %(new)s.", new=user.name)
         partners = self.env["res.partner"].union(*plan)
         for user, user_partners in by_user.items():
             user_partners.sudo().with_context(tracking_disable=True).write(
@@ -365,11 +368,13 @@ class ResPartner(models.Model):
             raise_if_not_found=False,
         ) or self.env.ref("mail.mail_activity_data_todo")
         deadline = today + timedelta(days=activity_type.delay_count or 7)
-        summary = self.env._("Record the customer's details")
-        note = Markup("<p>%s</p>") % self.env._(
-            "Contact the salesperson within 7 days and record the customer's details (备案)."
-        )
         for user, user_partners in by_user.items():
+            # The activity is the specialist's: in their language.
+            user_env = self.with_context(lang=user.lang or self.env.lang).env
+            summary = user_env._("Record the customer's details")
+            note = Markup("<p>%s</p>") % user_env._(
+                "Contact the salesperson within 7 days and record the customer's details (备案)."
+            )
             user_partners.sudo().with_context(mail_activity_quick_update=True).activity_schedule(
                 activity_type_id=activity_type.id,
                 date_deadline=deadline,

@@ -524,6 +524,28 @@ class TestDormancyLanguage(DormancyCommon):
         self.assertTrue(any("客服" in body for body in partner.message_ids.mapped("body")))
         self.assertFalse(any("Taken over" in body for body in partner.message_ids.mapped("body")))
 
+    def test_assignment_in_the_readers_language(self):
+        """An English-speaking supervisor assigns: the history is in the company's
+        language (Chinese), each specialist's activity in their own."""
+        self.create_specialist(self.specialist, capacity=5)
+        self.create_specialist(self.specialist_2, capacity=5)
+        self.supervisor.lang = "en_US"
+        chinese = self.create_customer("客户甲")
+        english = self.create_customer("客户乙")
+        plan = chinese.with_user(self.supervisor)._cs_assign_balanced(
+            self.env["cs.specialist"].search([("user_id", "=", self.specialist.id)])
+        )
+        english.with_user(self.supervisor)._cs_assign_balanced(
+            self.env["cs.specialist"].search([("user_id", "=", self.specialist_2.id)])
+        )
+        self.assertEqual(plan, {chinese: self.specialist})
+        self.assertEqual(chinese.activity_ids.summary, "登记客户资料")
+        self.assertEqual(english.activity_ids.summary, "Record the customer's details")
+        for partner, name in ((chinese, self.specialist.name), (english, self.specialist_2.name)):
+            bodies = partner.message_ids.mapped("body")
+            self.assertTrue(any(f"已分配给 {name}" in body for body in bodies), bodies)
+            self.assertFalse(any("Assigned to" in body for body in bodies), bodies)
+
 
 class TestDormancyMigration(DormancyCommon):
     """migrations/18.0.1.1.0: the cron moves to cs.followup, hand-overs become explicit."""

@@ -102,7 +102,7 @@ class HelpdeskTicket(models.Model):
         string="Notices", compute="_compute_cs_reward_penalty_count"
     )
     cs_repair_ids = fields.One2many("repair.order", "ticket_id", string="Repairs")
-    cs_repair_count = fields.Integer(string="Repairs", compute="_compute_cs_repair_count")
+    cs_repair_count = fields.Integer(string="Repair Count", compute="_compute_cs_repair_count")
     # returns and exchanges (退换): wizards/cs_return_wizard.py
     cs_return_outcome = fields.Selection(
         [("return", "Return"), ("exchange", "Exchange")],
@@ -116,9 +116,9 @@ class HelpdeskTicket(models.Model):
     cs_replacement_order_ids = fields.One2many(
         "sale.order", "cs_ticket_id", string="Replacement Orders"
     )
-    cs_return_count = fields.Integer(string="Returns", compute="_compute_cs_return_counts")
+    cs_return_count = fields.Integer(string="Return Count", compute="_compute_cs_return_counts")
     cs_credit_note_count = fields.Integer(
-        string="Credit Notes", compute="_compute_cs_return_counts"
+        string="Credit Note Count", compute="_compute_cs_return_counts"
     )
     cs_replacement_count = fields.Integer(
         string="Replacements", compute="_compute_cs_return_counts"

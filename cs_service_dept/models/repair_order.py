@@ -131,16 +131,20 @@ class RepairOrder(models.Model):
         "free, fees included.",
     )
     # fees and estimate
-    cs_fee_line_ids = fields.One2many("cs.repair.fee.line", "repair_id", string="Fees", copy=True)
+    cs_fee_line_ids = fields.One2many(
+        "cs.repair.fee.line", "repair_id", string="Fee Lines", copy=True
+    )
     currency_id = fields.Many2one(related="company_id.currency_id")
     cs_fee_amount = fields.Monetary(
         string="Fees", compute="_compute_cs_fee_amount", store=True, help="Fees charged."
     )
-    cs_parts_amount = fields.Monetary(string="Parts", compute="_compute_cs_estimate_amount")
-    cs_estimate_amount = fields.Monetary(string="Estimate", compute="_compute_cs_estimate_amount")
+    cs_parts_amount = fields.Monetary(string="Parts Amount", compute="_compute_cs_estimate_amount")
+    cs_estimate_amount = fields.Monetary(
+        string="Estimate Amount", compute="_compute_cs_estimate_amount"
+    )
     cs_estimate_state = fields.Selection(
         [("not_needed", "Not Needed"), ("pending", "To Accept"), ("accepted", "Accepted")],
-        string="Estimate",
+        string="Estimate Status",
         compute="_compute_cs_estimate_state",
         store=True,
         tracking=True,

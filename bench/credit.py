@@ -4,12 +4,17 @@
 """Benchmark of the full credit evaluation (cs_credit_rating).
 
 Copies a database where cs_credit_rating is installed into a throw-away one,
-generates customers, confirmed sale orders and posted invoices straight in
-PostgreSQL (INSERT ... SELECT generate_series), then times the scheduled
-action that evaluates every customer. The throw-away database is dropped.
+generates customers, confirmed sale orders, posted invoices and credit notes
+with their receivable lines, and payments reconciled with them (early, on time,
+late, partly paid; a quarter unpaid) straight in PostgreSQL (INSERT ... SELECT
+generate_series). Then, on the same data in the same run, it times the
+reference pass ``../shared/bench/credit_raw.sql`` (the same figures for every
+customer in read-only grouped statements) and the scheduled action that
+evaluates every customer, and prints both and their ratio. The throw-away
+database is dropped.
 
     .venv/bin/python bench/credit.py --source DB [--customers 100000]
-        [--orders 1000000] [--invoices 500000] [--keep]
+        [--orders 1000000] [--invoices 500000] [--raw-sql FILE] [--keep]
 
 Without --source the newest cs_tmpl_* template is copied and cs_credit_rating
 is installed into the copy first (a few minutes more).
@@ -79,17 +84,98 @@ SELECT 'BINV/' || g,
        current_date - (g %% 540), current_date - (g %% 540),
        current_date - (g %% 540) + 30, c.id, c.id, 'no',
        CASE WHEN g %% 20 = 0 THEN -((g %% 3000) + 50) ELSE (g %% 3000) + 50 END,
-       CASE WHEN g %% 20 = 0 THEN 0 WHEN g %% 4 = 0 THEN (g %% 3000) + 50 ELSE 0 END,
+       CASE WHEN g %% 20 = 0 THEN 0 WHEN g %% 4 = 0 THEN (g %% 3000) + 50
+            WHEN g %% 4 = 2 THEN ((g %% 3000) + 50) / 2.0 ELSE 0 END,
        (g %% 3000) + 50,
-       CASE WHEN g %% 20 = 0 THEN 0 WHEN g %% 4 = 0 THEN (g %% 3000) + 50 ELSE 0 END,
-       CASE WHEN g %% 4 = 0 AND g %% 20 != 0 THEN 'not_paid' ELSE 'paid' END,
+       CASE WHEN g %% 20 = 0 THEN 0 WHEN g %% 4 = 0 THEN (g %% 3000) + 50
+            WHEN g %% 4 = 2 THEN ((g %% 3000) + 50) / 2.0 ELSE 0 END,
+       CASE WHEN g %% 20 = 0 THEN 'paid' WHEN g %% 4 = 0 THEN 'not_paid'
+            WHEN g %% 4 = 2 THEN 'partial' ELSE 'paid' END,
        now(), now()
   FROM generate_series(1, %(invoices)s) g
   JOIN bench_customer c ON c.n = 1 + ((g * 7) %% %(customers)s);
+
+-- the receivable (payment term) line of each invoice and credit note
+INSERT INTO account_move_line (move_id, journal_id, company_id, account_id, partner_id,
+                               currency_id, company_currency_id, display_type, name,
+                               date, date_maturity, parent_state, debit, credit,
+                               balance, amount_currency, amount_residual,
+                               amount_residual_currency, reconciled,
+                               create_date, write_date)
+SELECT m.id, m.journal_id, m.company_id, %(receivable)s, m.partner_id, m.currency_id,
+       m.currency_id, 'payment_term', m.name, m.date, m.invoice_date_due, 'posted',
+       GREATEST(m.amount_total_signed, 0), GREATEST(-m.amount_total_signed, 0),
+       m.amount_total_signed, m.amount_total_signed, m.amount_residual_signed,
+       m.amount_residual_signed, m.amount_residual_signed = 0, now(), now()
+  FROM account_move m
+ WHERE m.name LIKE 'BINV/%%';
+
+-- payments of the paid and partly paid invoices, from 20 days early to 40 days
+-- late, each reconciled with its invoice's receivable line
+CREATE TEMP TABLE bench_pay AS
+SELECT l.id AS line_id, m.partner_id, m.company_id, substr(m.name, 6)::int AS g,
+       m.amount_total_signed - m.amount_residual_signed AS paid,
+       LEAST(m.invoice_date_due + ((substr(m.name, 6)::int %% 7) * 10 - 20),
+             current_date) AS paid_on
+  FROM account_move m
+  JOIN account_move_line l ON l.move_id = m.id AND l.display_type = 'payment_term'
+ WHERE m.name LIKE 'BINV/%%' AND m.move_type = 'out_invoice'
+   AND m.amount_total_signed > m.amount_residual_signed;
+INSERT INTO account_move (name, move_type, state, journal_id, company_id, currency_id,
+                          date, partner_id, commercial_partner_id, auto_post,
+                          amount_total_signed, amount_residual_signed, amount_total,
+                          amount_residual, payment_state, create_date, write_date)
+SELECT 'BPAY/' || g, 'entry', 'posted', %(bank)s, company_id, %(currency)s, paid_on,
+       partner_id, partner_id, 'no', paid, 0, paid, 0, 'not_paid', now(), now()
+  FROM bench_pay;
+CREATE TEMP TABLE bench_pay_move AS
+SELECT substr(name, 6)::int AS g, id FROM account_move WHERE name LIKE 'BPAY/%%';
+INSERT INTO account_move_line (move_id, journal_id, company_id, account_id, partner_id,
+                               currency_id, company_currency_id, display_type, name,
+                               date, parent_state, debit, credit, balance,
+                               amount_currency, amount_residual,
+                               amount_residual_currency, reconciled,
+                               create_date, write_date)
+SELECT pm.id, %(bank)s, p.company_id, %(receivable)s, p.partner_id, %(currency)s,
+       %(currency)s, 'product', 'BPAY/' || p.g, p.paid_on, 'posted', 0, p.paid, -p.paid,
+       -p.paid, 0, 0, TRUE, now(), now()
+  FROM bench_pay p JOIN bench_pay_move pm ON pm.g = p.g;
+INSERT INTO account_partial_reconcile (debit_move_id, credit_move_id, company_id,
+                                       debit_currency_id, credit_currency_id, amount,
+                                       debit_amount_currency, credit_amount_currency,
+                                       max_date, create_date, write_date)
+SELECT p.line_id, pl.id, p.company_id, %(currency)s, %(currency)s, p.paid, p.paid,
+       p.paid, p.paid_on, now(), now()
+  FROM bench_pay p
+  JOIN bench_pay_move pm ON pm.g = p.g
+  JOIN account_move_line pl ON pl.move_id = pm.id;
+ANALYZE account_move_line;
+ANALYZE account_partial_reconcile;
 ANALYZE res_partner;
 ANALYZE sale_order;
 ANALYZE account_move;
 """
+
+
+def time_raw(cr, raw_sql):
+    """Run the reference pass (it fills a temporary table) and read its rows."""
+    cr.execute("DROP TABLE IF EXISTS f")
+    start = time.perf_counter()
+    cr.execute(raw_sql)
+    cr.fetchall()
+    return time.perf_counter() - start
+
+
+def run_cron(env, batch_size):
+    """Call the scheduled action as Odoo does, a commit after each call, until
+    nothing remains; return the number of calls."""
+    calls = 0
+    while True:
+        calls += 1
+        remaining = env["cs.credit.evaluation"]._cron_evaluate_all(batch_size=batch_size)
+        env.cr.commit()
+        if not remaining:
+            return calls
 
 
 def main():
@@ -99,6 +185,12 @@ def main():
     parser.add_argument("--orders", type=int, default=1_000_000)
     parser.add_argument("--invoices", type=int, default=500_000)
     parser.add_argument("--batch-size", type=int, default=1000)
+    parser.add_argument(
+        "--raw-sql",
+        type=Path,
+        default=ROOT.parent / "shared" / "bench" / "credit_raw.sql",
+        help="the reference pass",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the database")
     args = parser.parse_args()
 
@@ -139,6 +231,13 @@ def main():
             journal = env["account.journal"].search(
                 [("type", "=", "sale"), ("company_id", "=", company.id)], limit=1
             )
+            bank = env["account.journal"].search(
+                [("type", "=", "bank"), ("company_id", "=", company.id)], limit=1
+            )
+            receivable = env["account.account"].search(
+                [("account_type", "=", "asset_receivable"), ("company_ids", "in", company.id)],
+                limit=1,
+            )
             # only the generated customers are evaluated
             cr.execute("UPDATE res_partner SET customer_rank = 0")
             params = {
@@ -148,6 +247,8 @@ def main():
                 "company": company.id,
                 "currency": company.currency_id.id,
                 "journal": journal.id,
+                "bank": bank.id,
+                "receivable": receivable.id,
             }
             start = time.perf_counter()
             cr.execute(GENERATE % params)
@@ -157,10 +258,15 @@ def main():
                 f"{args.invoices:,} invoices in {time.perf_counter() - start:.1f} s",
                 flush=True,
             )
+        raw_sql = args.raw_sql.read_text(encoding="utf-8")
+        with registry.cursor() as cr:
+            raw_first = time_raw(cr, raw_sql)
+            raw = time_raw(cr, raw_sql)
+            cr.rollback()
         with registry.cursor() as cr:
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
             start = time.perf_counter()
-            env["cs.credit.evaluation"]._cron_evaluate_all(batch_size=args.batch_size)
+            calls = run_cron(env, args.batch_size)
             elapsed = time.perf_counter() - start
             cr.execute("SELECT COUNT(*) FROM cs_credit_evaluation")
             evaluations = cr.fetchone()[0]
@@ -172,10 +278,15 @@ def main():
             cr.execute("SELECT COUNT(*) FROM cs_credit_anomaly")
             anomalies = cr.fetchone()[0]
         print(
-            f"full evaluation of {args.customers:,} customers: {elapsed:.1f} s "
-            f"({evaluations:,} evaluations, grades {grades}, {anomalies:,} anomalies)",
+            f"reference pass (credit_raw.sql): {raw:.2f} s (first execution {raw_first:.2f} s)",
             flush=True,
         )
+        print(
+            f"full evaluation of {args.customers:,} customers: {elapsed:.1f} s in {calls} "
+            f"calls ({evaluations:,} evaluations, grades {grades}, {anomalies:,} anomalies)",
+            flush=True,
+        )
+        print(f"evaluation / reference: {elapsed / raw:.1f}x", flush=True)
     finally:
         if not args.keep:
             odoo.sql_db.close_all()

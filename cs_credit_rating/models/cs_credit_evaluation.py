@@ -1,9 +1,12 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import json
+
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
 
 from odoo.addons.base_tier_validation.models.tier_validation import BASE_EXCEPTION_FIELDS
 
@@ -214,34 +217,66 @@ class CsCreditEvaluation(models.Model):
             partners, company=company, window_months=policy.window_months
         )
         previous = partners.sudo()._cs_credit_evaluations(company)
-        vals_list = []
         today = self.env["cs.followup"].with_company(company)._cs_today()
         rules = policy._scoring_rules()
-        for partner in partners:
-            partner_figures = figures[partner.id]
-            total, grade, _band, details = policy._score(partner_figures, rules)
-            vals_list.append(
-                {
-                    "partner_id": partner.id,
-                    "company_id": company.id,
-                    "date": today,
-                    "origin": "policy",
-                    "state": "approved",
-                    "policy_id": policy.id,
-                    "total_score": total,
-                    "grade": grade,
-                    "figures": partner_figures,
-                    "details": details,
-                }
-            )
-        evaluations = (
-            self.sudo()
-            .with_context(tracking_disable=True, mail_create_nolog=True)
-            .create(vals_list)
-        )
+        scored = []
+        for partner_id in partners.ids:
+            total, grade, _band, details = policy._score(figures[partner_id], rules)
+            scored.append((partner_id, total, grade, figures[partner_id], details))
+        evaluations = self.sudo()._cs_insert_policy_evaluations(policy, today, scored)
         if detect_anomalies:
             self.env["cs.credit.anomaly"]._detect(policy, figures, previous)
         return evaluations.sudo(False)
+
+    @api.model
+    def _cs_insert_policy_evaluations(self, policy, date, scored):
+        """Record ``policy``'s evaluations at ``date`` in one statement:
+        ``scored`` lists ``(partner_id, total_score, grade, figures, details)``.
+
+        They are the system's (approved, no review, no chatter: the customer's
+        chatter tells grade changes), so the ORM's per-record work (defaults,
+        company checks, mail thread, tiers) adds nothing but time to the nightly
+        evaluation of every customer. The rows go straight into the suite's own
+        table; the ORM is then told of them so the customers' grade, score and
+        latest evaluation are recomputed and written in batch at the next flush.
+        """
+        if not scored:
+            return self.browse()
+        self.flush_model()
+        partner_ids, scores, grades, figures, details = zip(*scored, strict=True)
+        self.env.cr.execute(
+            SQL(
+                """
+            INSERT INTO cs_credit_evaluation
+                   (partner_id, company_id, date, origin, state, policy_id, total_score,
+                    grade, figures, details, validation_status,
+                    create_uid, write_uid, create_date, write_date)
+            SELECT t.partner_id, %(company)s, %(date)s, 'policy', 'approved', %(policy)s,
+                   t.total_score, t.grade, t.figures::jsonb, t.details::jsonb, 'no',
+                   %(uid)s, %(uid)s, %(now)s, %(now)s
+              FROM unnest(%(partners)s::int[], %(scores)s::float8[], %(grades)s::varchar[],
+                          %(figures)s::text[], %(details)s::text[])
+                   AS t(partner_id, total_score, grade, figures, details)
+            RETURNING id
+            """,
+                company=policy.company_id.id,
+                date=date,
+                policy=policy.id,
+                uid=self.env.uid,
+                now=self.env.cr.now(),
+                partners=list(partner_ids),
+                scores=list(scores),
+                grades=list(grades),
+                figures=[json.dumps(value) for value in figures],
+                details=[json.dumps(value) for value in details],
+            )
+        )
+        evaluations = self.browse(row[0] for row in self.env.cr.fetchall())
+        self.env["res.partner"].invalidate_model(["cs_credit_evaluation_ids"])
+        evaluations.modified(
+            ["partner_id", "company_id", "date", "state", "grade", "total_score"], create=True
+        )
+        return evaluations
 
     @api.model
     def _cron_evaluate_all(self, batch_size=1000):

@@ -271,6 +271,8 @@ class CsCreditPolicy(models.Model):
         self.ensure_one()
         bands = bands or self._scoring_rules()[1]
         for min_score, band in bands:
-            if float_compare(score, min_score, 2) >= 0:
+            # float_compare(score, min_score, 2) >= 0 for two-decimal scores, without
+            # its rounding: this runs for every customer of the nightly evaluation
+            if score - min_score > -0.005:
                 return band
         return bands[-1][1] if bands else self.env["cs.credit.policy.band"]

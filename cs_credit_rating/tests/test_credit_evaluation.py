@@ -32,6 +32,41 @@ class TestCreditEvaluation(CsCreditCommon):
         self.assertEqual(self.evaluate_all(batch_size=2), 1)
         self.assertEqual(len(customers.cs_credit_evaluation_ids), 5)
 
+    def test_written_set_based_reads_as_created(self):
+        """The policy's evaluations are written in one statement: read back
+        through the ORM they are whole, and the customers' grade follows."""
+        customers = self._customers(3, "Set")
+        evaluations = self.env["cs.credit.evaluation"]._evaluate_partners(customers)
+        self.env.invalidate_all()
+        self.assertEqual(len(evaluations), 3)
+        self.assertEqual(evaluations.partner_id, customers)
+        policy = self.env["cs.credit.policy"]._get_active(self.env.company)
+        for evaluation in evaluations:
+            self.assertRecordValues(
+                evaluation,
+                [
+                    {
+                        "company_id": self.env.company.id,
+                        "policy_id": policy.id,
+                        "origin": "policy",
+                        "state": "approved",
+                        "date": self.env["cs.followup"]._cs_today(),
+                        "grade": "B",
+                        "total_score": 62.5,
+                        "create_uid": self.env.uid,
+                    }
+                ],
+            )
+            self.assertEqual(
+                evaluation.figures, self.env["cs.credit.file"]._empty_figures(), evaluation
+            )
+            self.assertEqual(
+                sum(line["weighted"] for line in evaluation.details), evaluation.total_score
+            )
+            self.assertEqual(evaluation.partner_id.cs_credit_evaluation_id, evaluation)
+        self.assertEqual(set(customers.mapped("cs_credit_grade")), {"B"})
+        self.assertEqual(customers[0].cs_credit_evaluation_count, 1)
+
     def _evaluation_queries(self, sizes, history=False):
         """Queries of evaluating a batch of new customers of each size (with a
         previous evaluation each when ``history``)."""

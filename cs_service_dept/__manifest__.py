@@ -75,6 +75,7 @@
         "demo/res_users_demo.xml",
         "demo/cs_customer_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
+        "demo/helpdesk_ticket_team_demo.xml",
         "demo/repair_order_demo.xml",
         "demo/cs_information_demo.xml",
         "demo/cs_relationship_demo.xml",

@@ -40,6 +40,7 @@
         "wizards/cs_complaint_findings_wizard_views.xml",
         "wizards/cs_handover_wizard_views.xml",
         "wizards/cs_return_wizard_views.xml",
+        "wizards/cs_log_call_wizard_views.xml",
         "security/cs_service_dept_ticket_security.xml",
         "data/cs_service_data.xml",
         "data/mail_template_data.xml",

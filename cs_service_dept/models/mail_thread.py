@@ -1,8 +1,10 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+import binascii
 import codecs
-import email.header
 import logging
+import quopri
 import re
 
 from odoo import api, models
@@ -24,7 +26,8 @@ CHARSET_SUPERSETS = {
 }
 # What a text part in an unknown charset is tried as, in turn.
 FALLBACK_CHARSETS = ("utf-8", "gb18030", "big5hkscs")
-ENCODED_WORD = re.compile(r"=\?([^?]+)\?", re.IGNORECASE)
+ENCODED_WORD = re.compile(r"=\?([^?*]+)(?:\*[^?]*)?\?([bq])\?([^?]*)\?=", re.IGNORECASE)
+FOLDING = re.compile(r"\r?\n(?=[ \t])")
 DECODED_HEADERS = ("Subject", "From", "Cc")
 
 
@@ -70,9 +73,9 @@ class MailThread(models.AbstractModel):
         for name, value in list(message.raw_items()):
             if name.title() not in DECODED_HEADERS:
                 continue
-            charsets = {charset.lower() for charset in ENCODED_WORD.findall(str(value))}
+            charsets = {word[0].lower() for word in ENCODED_WORD.findall(str(value))}
             if charsets & set(CHARSET_SUPERSETS):
-                message.replace_header(name, self._cs_decode_header(str(value)))
+                message.replace_header(name, self._cs_recode_header(str(value)))
         for part in message.walk():
             charset = part.get_content_maintype() == "text" and part.get_param("charset")
             if not charset:
@@ -106,16 +109,24 @@ class MailThread(models.AbstractModel):
         return True
 
     @staticmethod
-    def _cs_decode_header(value):
-        parts = []
-        for chunk, charset in email.header.decode_header(value):
-            if isinstance(chunk, str):
-                parts.append(chunk)
-                continue
-            charset = (charset or "ascii").lower()
-            charset = CHARSET_SUPERSETS.get(charset, charset)
+    def _cs_recode_header(value):
+        """``value`` with its encoded words in a Chinese charset re-encoded from
+        the charset's superset to UTF-8: addresses keep their structure (a
+        display name with a comma stays one name)."""
+
+        def recode(match):
+            charset, encoding, text = match.groups()
+            superset = CHARSET_SUPERSETS.get(charset.lower())
+            if not superset:
+                return match.group(0)
             try:
-                parts.append(chunk.decode(charset, errors="replace"))
-            except LookupError:
-                parts.append(chunk.decode("utf-8", errors="replace"))
-        return "".join(parts)
+                if encoding.lower() == "b":
+                    raw = base64.b64decode(text + "=" * (-len(text) % 4))
+                else:
+                    raw = quopri.decodestring(text.encode(), header=True)
+            except (binascii.Error, ValueError):
+                return match.group(0)  # Python's parser replaces what it cannot read
+            utf8 = raw.decode(superset, errors="replace").encode()
+            return f"=?utf-8?b?{base64.b64encode(utf8).decode()}?="
+
+        return ENCODED_WORD.sub(recode, FOLDING.sub(" ", value))

@@ -95,6 +95,27 @@ class TestIntakeMail(CsIntakeCommon):
                 self.assertEqual(ticket.channel_id, self.channel_email)
         self.assertEqual(self.env["res.partner"].search_count([]), partners_before)
 
+    def test_chinese_sender_name_and_folded_subject(self):
+        """A display name in "GB2312" holding a GBK character and a comma stays
+        one name; a subject folded over two lines in two encoded words reads
+        whole."""
+        name = base64.b64encode("朱镕基, 经理".encode("gbk")).decode()
+        first = base64.b64encode("关于镕".encode("gbk")).decode()
+        second = base64.b64encode("的问题".encode("gbk")).decode()
+        raw = self.build_mail(
+            subject="x",
+            subject_encoding=None,
+            email_from=f'"=?gb2312?B?{name}?=" <zhu@newco.example.com>',
+        )
+        raw = raw.replace(
+            b"Subject: x", f"Subject: =?GB2312?B?{first}?=\r\n =?gb2312?b?{second}?=".encode()
+        )
+        self.process(raw)
+        ticket = self.env["helpdesk.ticket"].search([("name", "=", "关于镕的问题")])
+        self.assertEqual(len(ticket), 1)
+        self.assertEqual(ticket.partner_id.name, "朱镕基, 经理")
+        self.assertEqual(ticket.partner_id.email, "zhu@newco.example.com")
+
     def test_html_only_mail(self):
         raw = self.build_mail(
             subject="網頁版問題",

@@ -38,7 +38,10 @@ class CsLogCallWizard(models.TransientModel):
     name = fields.Char(string="Subject", required=True)
     description = fields.Html(string="Request")
     cs_request_type = fields.Selection(
-        selection=lambda self: self.env["helpdesk.ticket"]._fields["cs_request_type"].selection,
+        # the ticket's types, labels in the user's language
+        selection=lambda self: (
+            self.env["helpdesk.ticket"]._fields["cs_request_type"]._description_selection(self.env)
+        ),
         string="Request Type",
         default="consultation",
         required=True,

@@ -17,6 +17,8 @@ from . import cs_knowledge_article
 from . import resource_calendar
 from . import helpdesk_ticket_team
 from . import cs_complaint_mixin
+from . import mail_thread
+from . import cs_intake_mixin
 from . import helpdesk_ticket
 from . import cs_reward_penalty
 from . import cs_ticket_report

@@ -8,6 +8,8 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .cs_phone import cs_normalize_phone
+
 CONFIDENTIALITY_RANK = {"public": 0, "internal": 1, "secret": 2, "top_secret": 3}
 # Settings (ir.config_parameter keys, without the module prefix) and their defaults.
 THRESHOLDS = {
@@ -127,6 +129,13 @@ class ResPartner(models.Model):
         string="Follow-up Count", compute="_compute_cs_followup_count"
     )
     cs_repair_count = fields.Integer(string="Repairs", compute="_compute_cs_repair_count")
+    # a caller is found by number (cs.log.call.wizard): cs_phone.cs_normalize_phone
+    cs_phone_normalized = fields.Char(
+        string="Normalized Phone", compute="_compute_cs_phone_normalized", store=True, index=True
+    )
+    cs_mobile_normalized = fields.Char(
+        string="Normalized Mobile", compute="_compute_cs_phone_normalized", store=True, index=True
+    )
 
     @api.depends("state_id", "country_id")
     def _compute_cs_region(self):
@@ -154,6 +163,12 @@ class ResPartner(models.Model):
                 counts[key] = counts.get(key, 0) + count
         for partner in self:
             partner.cs_repair_count = counts.get(partner.id, 0)
+
+    @api.depends("phone", "mobile")
+    def _compute_cs_phone_normalized(self):
+        for partner in self:
+            partner.cs_phone_normalized = cs_normalize_phone(partner.phone)
+            partner.cs_mobile_normalized = cs_normalize_phone(partner.mobile)
 
     # ------------------------------------------------------------------ CRUD
 
@@ -235,6 +250,26 @@ class ResPartner(models.Model):
             "target": "new",
             "context": {"default_partner_ids": [fields.Command.set(self.ids)]},
         }
+
+    def action_cs_log_call(self):
+        self.ensure_one()
+        return self.env["cs.log.call.wizard"]._cs_open(
+            partner=self, number=self.mobile or self.phone
+        )
+
+    @api.model
+    def _cs_find_by_phone(self, number):
+        """The contacts whose phone or mobile is ``number``, however written."""
+        normalized = cs_normalize_phone(number)
+        if not normalized:
+            return self.browse()
+        return self.search(
+            [
+                "|",
+                ("cs_phone_normalized", "=", normalized),
+                ("cs_mobile_normalized", "=", normalized),
+            ]
+        )
 
     def action_cs_request_confidentiality(self):
         self.ensure_one()

@@ -30,3 +30,6 @@ from . import test_relationship_opportunity
 from . import test_customer_classification
 from . import test_customer_card
 from . import test_tour_relationship
+from . import test_intake_mail
+from . import test_intake_phone
+from . import test_intake_portal

@@ -96,6 +96,7 @@ RIGHTS = {
     },
     "cs.handover.wizard": {"specialist": ALL, "supervisor": ALL, **MANAGERS},
     "cs.return.wizard": {"specialist": ALL, "supervisor": ALL, **MANAGERS},
+    "cs.log.call.wizard": {"specialist": ALL, "supervisor": ALL, **MANAGERS},
     "cs.reward.penalty": {"specialist": "crw", "supervisor": "crw", **MANAGERS},
     "cs.ticket.report": {
         "specialist": "r",

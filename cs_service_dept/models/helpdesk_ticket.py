@@ -2,11 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import html2plaintext
 
-from .cs_text import cs_tokenize
 
 # The documents of a return or an exchange, and their count on the ticket.
 RETURN_DOCUMENTS = {
@@ -93,6 +94,12 @@ class HelpdeskTicket(models.Model):
         string="Suggested Articles",
         compute="_compute_cs_suggested_article_ids",
     )
+    cs_suggestion_reasons = fields.Html(
+        string="Why These Articles",
+        compute="_compute_cs_suggested_article_ids",
+        sanitize=False,
+        help="The words of the ticket each suggested article matched, strongest first.",
+    )
     cs_reward_penalty_ids = fields.One2many(
         comodel_name="cs.reward.penalty",
         inverse_name="ticket_id",
@@ -178,11 +185,21 @@ class HelpdeskTicket(models.Model):
     @api.depends("name", "description")
     def _compute_cs_suggested_article_ids(self):
         Article = self.env["cs.knowledge.article"]
+        label = self.env._("matched")
         for ticket in self:
-            tokens = cs_tokenize(ticket.name) | cs_tokenize(ticket.description, is_html=True)
-            ticket.cs_suggested_article_ids = (
-                Article._cs_suggest(tokens, limit=SUGGESTION_LIMIT) - ticket.cs_article_ids
+            text = Markup("<p>%s</p>%s") % (ticket.name or "", ticket.description or "")
+            limit = SUGGESTION_LIMIT + len(ticket.cs_article_ids)
+            suggestions = [
+                (article, terms)
+                for article, terms in Article._cs_suggest(text, limit=limit, is_html=True)
+                if article not in ticket.cs_article_ids
+            ][:SUGGESTION_LIMIT]
+            ticket.cs_suggested_article_ids = [article.id for article, __ in suggestions]
+            reasons = Markup("").join(
+                Markup("<li><b>%s</b> (%s: %s)</li>") % (article.name, label, ", ".join(terms[:6]))
+                for article, terms in suggestions
             )
+            ticket.cs_suggestion_reasons = reasons and Markup("<ul>%s</ul>") % reasons
 
     def _compute_cs_reward_penalty_count(self):
         if not self.env["cs.reward.penalty"].has_access("read"):

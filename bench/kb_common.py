@@ -21,8 +21,8 @@ CONF = ROOT / ".odoo" / "odoo.conf"
 ODOO_SRC = Path(os.environ.get("ODOO_SRC", ROOT / ".odoo" / "src"))
 sys.path.insert(0, str(ODOO_SRC))
 
-import odoo  # noqa: E402
-from odoo.tools import config  # noqa: E402
+import odoo
+from odoo.tools import config
 
 
 def psql(sql, db="postgres"):

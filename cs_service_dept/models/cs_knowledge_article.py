@@ -2,10 +2,19 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-from odoo import api, fields, models
-from odoo.tools import SQL
+from markupsafe import Markup
 
-from .cs_knowledge_text import article_tokens, bm25_rank, query_terms, tokenize
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+from odoo.tools import SQL, is_html_empty
+
+from .cs_knowledge_text import (
+    article_tokens,
+    bm25_rank,
+    in_script_of,
+    query_terms,
+    tokenize,
+)
 
 REVIEW_DAYS = 30
 
@@ -17,6 +26,13 @@ class CsKnowledgeArticle(models.Model):
     _order = "use_count desc, name"
 
     name = fields.Char(string="Question", required=True, tracking=True, translate=False)
+    state = fields.Selection(
+        selection=[("draft", "Draft"), ("published", "Published")],
+        default="published",
+        required=True,
+        tracking=True,
+        help="Only published articles are suggested on tickets.",
+    )
     answer = fields.Html(required=True, sanitize_style=True)
     category_id = fields.Many2one(comodel_name="cs.knowledge.category")
     tag_ids = fields.Many2many(comodel_name="helpdesk.ticket.tag", string="Tags")
@@ -115,12 +131,13 @@ class CsKnowledgeArticle(models.Model):
             return []
         terms = query_terms(tokens, synonyms)
         term_list = list(terms)
-        self.flush_model(["cs_search_tokens", "cs_search_length", "active", "company_id"])
+        self.flush_model(["cs_search_tokens", "cs_search_length", "active", "company_id", "state"])
         table = self._table
-        stats = self._search([]).select(
+        published = [("state", "=", "published")]
+        stats = self._search(published).select(
             SQL("COUNT(*)"), SQL("COALESCE(AVG(%s), 0)", SQL.identifier(table, "cs_search_length"))
         )
-        query = self._search([])
+        query = self._search(published)
         tokens_sql = SQL("string_to_array(%s, ' ')", SQL.identifier(table, "cs_search_tokens"))
         query.add_where(SQL("%s && %s::text[]", tokens_sql, term_list))
         self.env.cr.execute(
@@ -146,6 +163,49 @@ class CsKnowledgeArticle(models.Model):
         candidates = [row[2:] for row in rows if row[2]]
         ranked = bm25_rank(terms, candidates, total, avg_length, limit)
         return [(self.browse(article_id), matched) for article_id, __, matched in ranked]
+
+    def _cs_answer_in(self, lang):
+        """(question, answer) in the Chinese script of ``lang`` (articles are written once)."""
+        self.ensure_one()
+        return in_script_of(self.name, lang), Markup(in_script_of(str(self.answer or ""), lang))
+
+    @api.model
+    def _cs_create_from_ticket(self, ticket):
+        """A draft article from an answered ticket: its subject, description and
+        last public reply, linked to the ticket (the knowledge base grows from cases)."""
+        if not self.env.user.has_group("cs_service_dept.group_cs_specialist"):
+            raise AccessError(self.env._("Only customer service writes knowledge articles."))
+        ticket.check_access("read")
+        reply = ticket.message_ids.filtered(
+            lambda m: (
+                m.message_type in ("comment", "email")
+                and m.subtype_id == self.env.ref("mail.mt_comment")
+                and m.author_id != ticket.partner_id
+                and not is_html_empty(m.body)
+            )
+        )[:1]
+        answer = Markup()
+        if not is_html_empty(ticket.description):
+            answer += Markup("<blockquote>%s</blockquote>") % ticket.description
+        answer += reply.body or Markup("<p></p>")
+        article = self.create(
+            {
+                "name": ticket.name,
+                "answer": answer,
+                "state": "draft",
+                "tag_ids": [(6, 0, ticket.tag_ids.ids)],
+                "company_id": ticket.company_id.id or self.env.company.id,
+                "ticket_ids": [(4, ticket.id)],
+            }
+        )
+        article.message_post(
+            body=self.env._("Drafted from the ticket %(ticket)s.", ticket=ticket.display_name),
+            subtype_xmlid="mail.mt_note",
+        )
+        return article
+
+    def action_publish(self):
+        self.write({"state": "published"})
 
     def action_mark_reviewed(self):
         self.write({"review_date": fields.Date.context_today(self)})

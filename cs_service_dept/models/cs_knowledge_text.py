@@ -55,8 +55,8 @@ TAG_WEIGHT = 2
 # Weight of a query term brought by a synonym, against 1 for the customer's word.
 SYNONYM_WEIGHT = 0.8
 
-STOP_WORDS = frozenset(
-    """
+# words that say nothing of the subject (Simplified, lower case)
+_STOP_WORDS_TEXT = """
     的 了 吗 呢 吧 啊 呀 哦 嗯 啦 么 嘛 哈 是 我 我们 你 你们 您 他 她 它 他们 咱们
     在 有 和 与 及 或 或者 就 都 也 还 要 想 请 请问 一下 一个 这 那 这个 那个 这台
     那台 台 个 怎么 怎么样 怎样 咋 如何 什么 啥 为什么 哪 哪里 哪儿 哪个 能 能不能
@@ -65,8 +65,8 @@ STOP_WORDS = frozenset(
     the a an i my me we our us you your it its is are was were be been am to of in
     on for and or this that these those how what where when why which who can could
     do does did not no with at from by please pls hi hello thanks thank there
-    """.split()
-)
+"""
+STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 _SCRIPT = re.compile(r"<(script|style)\b.*?(</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
 # a token is kept when it has a letter or a digit (CJK included)
 _WORD_CHAR = re.compile(r"[^\W_]")
@@ -75,9 +75,22 @@ _SPLIT_WORDS = re.compile(r"[\s,;，；、/|]+")
 
 _lock = threading.Lock()
 _converter = None
+_script_converters = {}
 _base_tokenizer = None
 # dbname -> (dictionary words, jieba.Tokenizer with them)
 _tokenizers = {}
+
+
+def in_script_of(text, lang):
+    """``text`` (HTML included) in the Chinese script of ``lang``: Traditional with
+    Taiwan's phrases for zh_TW and zh_HK, Simplified for other Chinese, as is else."""
+    if not text or not lang or not lang.startswith("zh"):
+        return text
+    config = "s2twp" if lang in ("zh_TW", "zh_HK") else "tw2sp"
+    converter = _script_converters.get(config)
+    if converter is None:
+        converter = _script_converters[config] = OpenCC(config)
+    return converter.convert(text)
 
 
 def split_words(text):

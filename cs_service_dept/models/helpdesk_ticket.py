@@ -8,7 +8,6 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import html2plaintext
 
-
 # The documents of a return or an exchange, and their count on the ticket.
 RETURN_DOCUMENTS = {
     "stock.picking": "cs_return_count",
@@ -99,6 +98,11 @@ class HelpdeskTicket(models.Model):
         compute="_compute_cs_suggested_article_ids",
         sanitize=False,
         help="The words of the ticket each suggested article matched, strongest first.",
+    )
+    cs_can_create_article = fields.Boolean(
+        string="Can Create Article",
+        compute="_compute_cs_can_create_article",
+        help="Answered or closed without an article: its answer can become one.",
     )
     cs_reward_penalty_ids = fields.One2many(
         comodel_name="cs.reward.penalty",
@@ -200,6 +204,13 @@ class HelpdeskTicket(models.Model):
                 for article, terms in suggestions
             )
             ticket.cs_suggestion_reasons = reasons and Markup("<ul>%s</ul>") % reasons
+
+    @api.depends("closed", "cs_first_response_date", "cs_article_ids")
+    def _compute_cs_can_create_article(self):
+        for ticket in self:
+            ticket.cs_can_create_article = bool(
+                (ticket.closed or ticket.cs_first_response_date) and not ticket.cs_article_ids
+            )
 
     def _compute_cs_reward_penalty_count(self):
         if not self.env["cs.reward.penalty"].has_access("read"):
@@ -364,9 +375,11 @@ class HelpdeskTicket(models.Model):
         """Reply to the customer with the article's answer and count its use."""
         self.ensure_one()
         article.ensure_one()
+        # in the customer's script: zh_TW customers read Traditional
+        subject, body = article._cs_answer_in(self.partner_id.lang or self.env.lang)
         self.message_post(
-            body=article.answer,
-            subject=article.name,
+            body=body,
+            subject=subject,
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
             partner_ids=self.partner_id.ids,
@@ -374,6 +387,17 @@ class HelpdeskTicket(models.Model):
         self.cs_article_ids = [Command.link(article.id)]
         article.sudo().use_count += 1
         return True
+
+    def action_cs_create_article(self):
+        """Draft a knowledge article from this answered ticket and open it."""
+        self.ensure_one()
+        article = self.env["cs.knowledge.article"]._cs_create_from_ticket(self)
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "cs.knowledge.article",
+            "res_id": article.id,
+            "view_mode": "form",
+        }
 
     def action_cs_create_repair(self):
         """Open a repair (or maintenance) of the ticket's customer, linked both ways."""

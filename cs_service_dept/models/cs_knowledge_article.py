@@ -72,11 +72,26 @@ class CsKnowledgeArticle(models.Model):
     active = fields.Boolean(default=True)
 
     def init(self):
-        # the candidates of a suggestion: articles sharing a token with the ticket
+        # The postings of the stored tokens: (term, article, term frequency), kept
+        # in step with cs_search_tokens when it is written (_write_multi), so a
+        # suggestion reads only the articles' rows of the ticket's terms.
         self.env.cr.execute(
-            "CREATE INDEX IF NOT EXISTS cs_knowledge_article_search_tokens_idx "
-            "ON cs_knowledge_article USING gin (string_to_array(cs_search_tokens, ' '))"
+            "DROP INDEX IF EXISTS cs_knowledge_article_search_tokens_idx;"
+            "CREATE TABLE IF NOT EXISTS cs_knowledge_article_term ("
+            " term varchar NOT NULL,"
+            " article_id integer NOT NULL REFERENCES cs_knowledge_article(id) ON DELETE CASCADE,"
+            " tf integer NOT NULL,"
+            " PRIMARY KEY (term, article_id))"
         )
+        self.env.cr.execute(
+            "CREATE INDEX IF NOT EXISTS cs_knowledge_article_term_article_id_idx "
+            "ON cs_knowledge_article_term (article_id)"
+        )
+        self.env.cr.execute(
+            "SELECT id FROM cs_knowledge_article a WHERE cs_search_tokens <> '' AND NOT EXISTS "
+            "(SELECT 1 FROM cs_knowledge_article_term p WHERE p.article_id = a.id)"
+        )
+        self.browse([row[0] for row in self.env.cr.fetchall()])._cs_index_terms()
 
     @api.depends("name", "answer", "tag_ids.name")
     def _compute_cs_search_tokens(self):
@@ -87,6 +102,32 @@ class CsKnowledgeArticle(models.Model):
             )
             article.cs_search_tokens = " ".join(tokens)
             article.cs_search_length = len(tokens)
+
+    def _create(self, data_list):
+        articles = super()._create(data_list)
+        articles._cs_index_terms()
+        return articles
+
+    def _write_multi(self, vals_list):
+        result = super()._write_multi(vals_list)
+        if any("cs_search_tokens" in vals for vals in vals_list):
+            self._cs_index_terms()
+        return result
+
+    def _cs_index_terms(self):
+        """Rewrite the postings of these articles from their stored tokens."""
+        if not self.ids:
+            return
+        self.env.cr.execute(
+            SQL(
+                "DELETE FROM cs_knowledge_article_term WHERE article_id = ANY(%(ids)s);"
+                "INSERT INTO cs_knowledge_article_term (term, article_id, tf) "
+                "SELECT t.term, a.id, COUNT(*) FROM cs_knowledge_article a "
+                "CROSS JOIN LATERAL unnest(string_to_array(a.cs_search_tokens, ' ')) t(term) "
+                "WHERE a.id = ANY(%(ids)s) AND t.term <> '' GROUP BY a.id, t.term",
+                ids=self.ids,
+            )
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -120,9 +161,9 @@ class CsKnowledgeArticle(models.Model):
         """Articles answering ``text`` best first, as [(article, matched terms)].
 
         ``text`` is cut into tokens, widened by the synonyms, and the articles
-        holding any of them are read in one query (GIN index on the stored
-        tokens; the number and mean length of the articles in the same query),
-        then ranked by BM25 in Python. Record rules apply.
+        holding any of them are read in one query (their postings: term and
+        frequency, with the number and mean length of the articles), then
+        ranked by BM25 in Python. Record rules apply.
         """
         Synonym = self.env["cs.knowledge.synonym"]
         __, synonyms = Synonym._cs_vocabulary()
@@ -130,7 +171,6 @@ class CsKnowledgeArticle(models.Model):
         if not tokens:
             return []
         terms = query_terms(tokens, synonyms)
-        term_list = list(terms)
         self.flush_model(["cs_search_tokens", "cs_search_length", "active", "company_id", "state"])
         table = self._table
         published = [("state", "=", "published")]
@@ -138,8 +178,16 @@ class CsKnowledgeArticle(models.Model):
             SQL("COUNT(*)"), SQL("COALESCE(AVG(%s), 0)", SQL.identifier(table, "cs_search_length"))
         )
         query = self._search(published)
-        tokens_sql = SQL("string_to_array(%s, ' ')", SQL.identifier(table, "cs_search_tokens"))
-        query.add_where(SQL("%s && %s::text[]", tokens_sql, term_list))
+        query.add_join(
+            "JOIN",
+            "cs_term",
+            "cs_knowledge_article_term",
+            SQL(
+                "cs_term.article_id = %s AND cs_term.term = ANY(%s::varchar[])",
+                SQL.identifier(table, "id"),
+                list(terms),
+            ),
+        )
         self.env.cr.execute(
             SQL(
                 "WITH stats AS MATERIALIZED (%s) SELECT stats.*, c.* FROM stats "
@@ -148,11 +196,8 @@ class CsKnowledgeArticle(models.Model):
                 query.select(
                     SQL.identifier(table, "id"),
                     SQL.identifier(table, "cs_search_length"),
-                    SQL(
-                        "ARRAY(SELECT t FROM unnest(%s) t WHERE t = ANY(%s::text[]))",
-                        tokens_sql,
-                        term_list,
-                    ),
+                    SQL.identifier("cs_term", "term"),
+                    SQL.identifier("cs_term", "tf"),
                 ),
             )
         )
@@ -160,7 +205,10 @@ class CsKnowledgeArticle(models.Model):
         if not rows or not rows[0][0]:
             return []
         total, avg_length = rows[0][0], float(rows[0][1])
-        candidates = [row[2:] for row in rows if row[2]]
+        candidates = {}
+        for __, __, article_id, length, term, tf in rows:
+            if article_id:
+                candidates.setdefault(article_id, (length, {}))[1][term] = tf
         ranked = bm25_rank(terms, candidates, total, avg_length, limit)
         return [(self.browse(article_id), matched) for article_id, __, matched in ranked]
 

@@ -20,6 +20,7 @@ Ranking is Okapi BM25 over the tokens stored on the articles; the weights
 below were tuned on the tuning part of ``tests/data/kb_questions.json``.
 """
 
+import heapq
 import logging
 import math
 import re
@@ -62,6 +63,7 @@ _STOP_WORDS_TEXT = """
     那台 台 个 怎么 怎么样 怎样 咋 如何 什么 啥 为什么 哪 哪里 哪儿 哪个 能 能不能
     可以 可不可以 不能 会 得 地 着 过 被 把 给 让 对 从 到 麻烦 你好 您好 谢谢 好的
     好 刚 很 太 又 再 已经 现在 一直 之后 以后 然后 但是 可是 因为 所以 如果
+    后 前 时 内 中 里 等 并 而 即 则 其 该 之 以 为 于 将 由 可 按 后再
     the a an i my me we our us you your it its is are was were be been am to of in
     on for and or this that these those how what where when why which who can could
     do does did not no with at from by please pls hi hello thanks thank there
@@ -189,33 +191,42 @@ def query_terms(tokens, synonyms):
     return terms
 
 
-def bm25_rank(terms, rows, total_docs, avg_length, limit):
+def bm25_rank(terms, candidates, total_docs, avg_length, limit):
     """Rank candidate articles by Okapi BM25.
 
-    ``rows``: (article id, document length, the document's tokens that are
-    query terms, repeated as often as they occur) for every article holding
-    at least one term, so a term's document frequency is counted exactly on
-    them. Returns up to ``limit`` (id, score, matched terms best first).
+    ``candidates``: {article id: (document length, {query term: frequency})}
+    for every article holding at least one term, so a term's document
+    frequency is counted exactly on them. Returns up to ``limit``
+    (id, score, matched terms best first).
     """
-    if not rows or not total_docs:
+    if not candidates or not total_docs:
         return []
-    frequencies = [(article_id, length, Counter(hits)) for article_id, length, hits in rows]
     document_frequency = Counter()
-    for __, __, counts in frequencies:
+    for __, counts in candidates.values():
         document_frequency.update(counts.keys())
     idf = {
         term: math.log(1 + (total_docs - df + 0.5) / (df + 0.5))
         for term, df in document_frequency.items()
     }
     avg_length = avg_length or 1.0
-    ranked = []
-    for article_id, length, counts in frequencies:
+
+    def parts(length, counts):
         norm = BM25_K1 * (1 - BM25_B + BM25_B * (length or 1) / avg_length)
-        parts = {
+        return {
             term: terms[term] * idf[term] * tf * (BM25_K1 + 1) / (tf + norm)
             for term, tf in counts.items()
         }
-        matched = sorted(parts, key=lambda term: (-parts[term], term))
-        ranked.append((-sum(parts.values()), article_id, matched))
-    ranked.sort()
-    return [(article_id, -score, matched) for score, article_id, matched in ranked[:limit]]
+
+    best = heapq.nsmallest(
+        limit,
+        (
+            (-sum(parts(length, counts).values()), article_id)
+            for article_id, (length, counts) in candidates.items()
+        ),
+    )
+    result = []
+    for score, article_id in best:
+        contributions = parts(*candidates[article_id])
+        matched = sorted(contributions, key=lambda term: (-contributions[term], term))
+        result.append((article_id, -score, matched))
+    return result

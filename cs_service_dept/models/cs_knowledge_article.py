@@ -28,6 +28,7 @@ class CsKnowledgeArticle(models.Model):
     name = fields.Char(string="Question", required=True, tracking=True, translate=False)
     state = fields.Selection(
         selection=[("draft", "Draft"), ("published", "Published")],
+        string="Status",
         default="published",
         required=True,
         tracking=True,

@@ -110,23 +110,41 @@ class CsKnowledgeArticle(models.Model):
         return articles
 
     def _write_multi(self, vals_list):
-        result = super()._write_multi(vals_list)
-        if any("cs_search_tokens" in vals for vals in vals_list):
-            self._cs_index_terms()
-        return result
+        tokens = {
+            article.id: vals["cs_search_tokens"]
+            for article, vals in zip(self, vals_list, strict=True)
+            if "cs_search_tokens" in vals
+        }
+        if tokens:
+            self.browse(tokens)._cs_index_terms(tokens)
+        return super()._write_multi(vals_list)
 
-    def _cs_index_terms(self):
-        """Rewrite the postings of these articles from their stored tokens."""
+    def _cs_index_terms(self, tokens=None):
+        """Rewrite the postings of these articles from their tokens: ``tokens``
+        ({id: tokens} about to be written) or the stored ones."""
         if not self.ids:
             return
+        if tokens is None:
+            source = SQL(
+                "SELECT id, cs_search_tokens AS tokens FROM cs_knowledge_article "
+                "WHERE id = ANY(%s)",
+                self.ids,
+            )
+        else:
+            source = SQL(
+                "SELECT * FROM unnest(%s::int[], %s::text[]) AS d(id, tokens)",
+                list(tokens),
+                [value or "" for value in tokens.values()],
+            )
         self.env.cr.execute(
             SQL(
-                "DELETE FROM cs_knowledge_article_term WHERE article_id = ANY(%(ids)s);"
+                "DELETE FROM cs_knowledge_article_term WHERE article_id = ANY(%s);"
                 "INSERT INTO cs_knowledge_article_term (term, article_id, tf) "
-                "SELECT t.term, a.id, COUNT(*) FROM cs_knowledge_article a "
-                "CROSS JOIN LATERAL unnest(string_to_array(a.cs_search_tokens, ' ')) t(term) "
-                "WHERE a.id = ANY(%(ids)s) AND t.term <> '' GROUP BY a.id, t.term",
-                ids=self.ids,
+                "SELECT t.term, d.id, COUNT(*) FROM (%s) d "
+                "CROSS JOIN LATERAL unnest(string_to_array(d.tokens, ' ')) t(term) "
+                "WHERE t.term <> '' GROUP BY d.id, t.term",
+                self.ids,
+                source,
             )
         )
 

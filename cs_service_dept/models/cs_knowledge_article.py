@@ -170,10 +170,10 @@ class CsKnowledgeArticle(models.Model):
 
     @api.model
     def _cs_recompute_search_tokens(self, articles):
-        fields_to_compute = [self._fields["cs_search_tokens"], self._fields["cs_search_length"]]
-        for field in fields_to_compute:
-            self.env.add_to_compute(field, articles)
-        articles.flush_recordset(["cs_search_tokens", "cs_search_length"])
+        """Tokenize ``articles`` again at the next flush (once, however many
+        synonyms a data file or an import creates one after the other)."""
+        for fname in ("cs_search_tokens", "cs_search_length"):
+            self.env.add_to_compute(self._fields[fname], articles)
 
     @api.model
     def _cs_suggest(self, text, limit=5, is_html=False):

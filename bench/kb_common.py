@@ -4,8 +4,8 @@
 
 With ``--db NAME`` an existing database where this branch's cs_service_dept is
 installed is used as is; otherwise the newest cs_tmpl_* template (setup/test
-builds it) is copied into a throw-away database, cs_service_dept is updated
-in it, and the copy is dropped at the end. Everything the benchmarks create
+builds it) is copied into a throw-away database, cs_service_dept is installed
+(or updated) in it, and the copy is dropped at the end. Everything the benchmarks create
 is rolled back.
 """
 
@@ -50,10 +50,15 @@ def bench_registry(args, name):
         if not source:
             sys.exit("no cs_tmpl_* database: run setup/test once, or give --db")
         db = f"cs_bench_{name}_{os.getpid()}"
-        print(f"copying {source} into {db} and updating cs_service_dept", flush=True)
+        print(f"copying {source} into {db}, cs_service_dept installed or updated", flush=True)
         psql(f'CREATE DATABASE "{db}" TEMPLATE "{source}"')
     try:
         if copy:
+            installed = psql(
+                "SELECT 1 FROM ir_module_module "
+                "WHERE name = 'cs_service_dept' AND state = 'installed'",
+                db=db,
+            )
             subprocess.run(
                 [
                     sys.executable,
@@ -62,7 +67,7 @@ def bench_registry(args, name):
                     str(CONF),
                     "-d",
                     db,
-                    "-u",
+                    "-u" if installed else "-i",
                     "cs_service_dept",
                     "--stop-after-init",
                     "--log-level=warn",

@@ -372,21 +372,32 @@ class HelpdeskTicket(models.Model):
         self.filtered(lambda t: not t.user_id)._cs_assign_balanced()
 
     def action_cs_answer_with_article(self, article):
-        """Reply to the customer with the article's answer and count its use."""
+        """Draft the reply to the customer with the article's answer, in the
+        customer's script (zh_TW customers read Traditional), in the composer
+        to check and send; the article is counted as used."""
         self.ensure_one()
         article.ensure_one()
-        # in the customer's script: zh_TW customers read Traditional
+        self.check_access("write")
         subject, body = article._cs_answer_in(self.partner_id.lang or self.env.lang)
-        self.message_post(
-            body=body,
-            subject=subject,
-            message_type="comment",
-            subtype_xmlid="mail.mt_comment",
-            partner_ids=self.partner_id.ids,
-        )
         self.cs_article_ids = [Command.link(article.id)]
         article.sudo().use_count += 1
-        return True
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Answer with an Article"),
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_composition_mode": "comment",
+                "default_subject": subject,
+                "default_body": body,
+                "default_partner_ids": self.partner_id.ids,
+                "default_subtype_id": self.env.ref("mail.mt_comment").id,
+            },
+        }
 
     def action_cs_create_article(self):
         """Draft a knowledge article from this answered ticket and open it."""

@@ -156,9 +156,11 @@ class TestKnowledgeSearch(CsTicketCommon):
         self.env["res.lang"]._activate_lang("zh_TW")
         self.customer.lang = "zh_TW"
         ticket = self.create_ticket("耗材", user_id=self.specialist.id)
-        ticket.with_user(self.specialist).action_cs_answer_with_article(
+        action = ticket.with_user(self.specialist).action_cs_answer_with_article(
             self.article_toner.with_user(self.specialist)
         )
+        composer = self.env["mail.compose.message"].with_user(self.specialist)
+        composer.with_context(action["context"]).create({}).action_send_mail()
         message = ticket.message_ids[:1]
         self.assertIn("原裝硒鼓和墨盒在門戶按型號購買", message.body)
         self.assertEqual(message.subject, "耗材在哪裡買")

@@ -59,7 +59,7 @@ class TestKnowledgeArticle(CsTicketCommon):
         composer = Form(
             self.env["mail.compose.message"]
             .with_user(self.specialist)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         )
         self.assertIn("门户提交退货申请", composer.body)
         composer.save().action_send_mail()

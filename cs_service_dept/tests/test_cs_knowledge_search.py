@@ -160,7 +160,7 @@ class TestKnowledgeSearch(CsTicketCommon):
             self.article_toner.with_user(self.specialist)
         )
         composer = self.env["mail.compose.message"].with_user(self.specialist)
-        composer.with_context(action["context"]).create({}).action_send_mail()
+        composer.with_context(**action["context"]).create({}).action_send_mail()
         message = ticket.message_ids[:1]
         self.assertIn("原裝硒鼓和墨盒在門戶按型號購買", message.body)
         self.assertEqual(message.subject, "耗材在哪裡買")

@@ -73,6 +73,31 @@ class TestKnowledgeSearch(CsTicketCommon):
         self.assertNotIn("硒鼓", terms)
         self.assertIn("碳粉", terms)
 
+    def postings(self, article):
+        self.env.flush_all()
+        self.env.cr.execute(
+            "SELECT term, tf FROM cs_knowledge_article_term WHERE article_id = %s",
+            [article.id],
+        )
+        return dict(self.env.cr.fetchall())
+
+    def test_postings_follow_the_tokens(self):
+        """The postings a suggestion reads are the stored tokens, counted."""
+        article = self.article_toner
+        tokens = article.cs_search_tokens.split()
+        self.assertEqual(self.postings(article), {t: tokens.count(t) for t in set(tokens)})
+        article.name = "碳粉盒怎么换"
+        self.assertIn("碳粉盒", self.postings(article))
+        self.assertNotIn("耗材", self.postings(article))
+        # the module update fills the postings an article lacks
+        self.env.cr.execute(
+            "DELETE FROM cs_knowledge_article_term WHERE article_id = %s", [article.id]
+        )
+        self.env["cs.knowledge.article"].init()
+        self.assertIn("碳粉盒", self.postings(article))
+        article.unlink()
+        self.assertFalse(self.postings(article))
+
     def test_tokenizer_of_the_database(self):
         """Tags are words of the database's tokenizer, not of jieba's global one."""
         tokenizer = self.env["cs.knowledge.synonym"]._cs_tokenizer()

@@ -21,6 +21,7 @@
         "crm",
         "sale_margin",
     ],
+    "external_dependencies": {"python": ["jieba", "opencc-purepy"]},
     "data": [
         "security/cs_service_dept_security.xml",
         "security/cs_customer_security.xml",
@@ -55,6 +56,8 @@
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_templates.xml",
         "views/cs_knowledge_article_views.xml",
+        "views/cs_knowledge_synonym_views.xml",
+        "data/cs_knowledge_synonym_data.xml",
         "views/cs_ticket_report_views.xml",
         "data/cs_information_data.xml",
         "views/cs_information_category_views.xml",

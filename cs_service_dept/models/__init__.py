@@ -14,6 +14,7 @@ from . import cs_complaint_department
 from . import cs_complaint_cause
 from . import cs_knowledge_category
 from . import cs_knowledge_article
+from . import cs_knowledge_synonym
 from . import resource_calendar
 from . import helpdesk_ticket_team
 from . import cs_complaint_mixin

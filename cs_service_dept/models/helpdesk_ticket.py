@@ -2,11 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import html2plaintext
-
-from .cs_text import cs_tokenize
 
 # The documents of a return or an exchange, and their count on the ticket.
 RETURN_DOCUMENTS = {
@@ -93,6 +93,17 @@ class HelpdeskTicket(models.Model):
         string="Suggested Articles",
         compute="_compute_cs_suggested_article_ids",
     )
+    cs_suggestion_reasons = fields.Html(
+        string="Why These Articles",
+        compute="_compute_cs_suggested_article_ids",
+        sanitize=False,
+        help="The words of the ticket each suggested article matched, strongest first.",
+    )
+    cs_can_create_article = fields.Boolean(
+        string="Can Create Article",
+        compute="_compute_cs_can_create_article",
+        help="Answered or closed without an article: its answer can become one.",
+    )
     cs_reward_penalty_ids = fields.One2many(
         comodel_name="cs.reward.penalty",
         inverse_name="ticket_id",
@@ -178,10 +189,27 @@ class HelpdeskTicket(models.Model):
     @api.depends("name", "description")
     def _compute_cs_suggested_article_ids(self):
         Article = self.env["cs.knowledge.article"]
+        label = self.env._("matched")
         for ticket in self:
-            tokens = cs_tokenize(ticket.name) | cs_tokenize(ticket.description, is_html=True)
-            ticket.cs_suggested_article_ids = (
-                Article._cs_suggest(tokens, limit=SUGGESTION_LIMIT) - ticket.cs_article_ids
+            text = Markup("<p>%s</p>%s") % (ticket.name or "", ticket.description or "")
+            limit = SUGGESTION_LIMIT + len(ticket.cs_article_ids)
+            suggestions = [
+                (article, terms)
+                for article, terms in Article._cs_suggest(text, limit=limit, is_html=True)
+                if article not in ticket.cs_article_ids
+            ][:SUGGESTION_LIMIT]
+            ticket.cs_suggested_article_ids = [article.id for article, __ in suggestions]
+            reasons = Markup("").join(
+                Markup("<li><b>%s</b> (%s: %s)</li>") % (article.name, label, ", ".join(terms[:6]))
+                for article, terms in suggestions
+            )
+            ticket.cs_suggestion_reasons = reasons and Markup("<ul>%s</ul>") % reasons
+
+    @api.depends("closed", "cs_first_response_date", "cs_article_ids")
+    def _compute_cs_can_create_article(self):
+        for ticket in self:
+            ticket.cs_can_create_article = bool(
+                (ticket.closed or ticket.cs_first_response_date) and not ticket.cs_article_ids
             )
 
     def _compute_cs_reward_penalty_count(self):
@@ -344,19 +372,43 @@ class HelpdeskTicket(models.Model):
         self.filtered(lambda t: not t.user_id)._cs_assign_balanced()
 
     def action_cs_answer_with_article(self, article):
-        """Reply to the customer with the article's answer and count its use."""
+        """Draft the reply to the customer with the article's answer, in the
+        customer's script (zh_TW customers read Traditional), in the composer
+        to check and send; the article is counted as used."""
         self.ensure_one()
         article.ensure_one()
-        self.message_post(
-            body=article.answer,
-            subject=article.name,
-            message_type="comment",
-            subtype_xmlid="mail.mt_comment",
-            partner_ids=self.partner_id.ids,
-        )
+        self.check_access("write")
+        subject, body = article._cs_answer_in(self.partner_id.lang or self.env.lang)
         self.cs_article_ids = [Command.link(article.id)]
         article.sudo().use_count += 1
-        return True
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Answer with an Article"),
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_composition_mode": "comment",
+                "default_subject": subject,
+                "default_body": body,
+                "default_partner_ids": self.partner_id.ids,
+                "default_subtype_id": self.env.ref("mail.mt_comment").id,
+            },
+        }
+
+    def action_cs_create_article(self):
+        """Draft a knowledge article from this answered ticket and open it."""
+        self.ensure_one()
+        article = self.env["cs.knowledge.article"]._cs_create_from_ticket(self)
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "cs.knowledge.article",
+            "res_id": article.id,
+            "view_mode": "form",
+        }
 
     def action_cs_create_repair(self):
         """Open a repair (or maintenance) of the ticket's customer, linked both ways."""

@@ -8,6 +8,7 @@ from . import test_settings
 from . import test_tour_followup
 from . import test_helpdesk_ticket_complaint
 from . import test_cs_knowledge_article
+from . import test_cs_knowledge_search
 from . import test_cs_ticket_report
 from . import test_cs_reward_penalty
 from . import test_helpdesk_ticket_portal

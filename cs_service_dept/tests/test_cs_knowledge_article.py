@@ -46,11 +46,23 @@ class TestKnowledgeArticle(CsTicketCommon):
     def test_answer_with_article(self):
         ticket = self.create_ticket("我想申请退货", user_id=self.specialist.id)
         ticket = ticket.with_user(self.specialist)
-        self.article_return.with_user(self.specialist).with_context(
-            cs_ticket_id=ticket.id
-        ).action_answer_ticket()
+        action = (
+            self.article_return.with_user(self.specialist)
+            .with_context(cs_ticket_id=ticket.id)
+            .action_answer_ticket()
+        )
         self.assertIn(self.article_return, ticket.cs_article_ids)
         self.assertEqual(self.article_return.use_count, 1)
+        # a draft in the composer: nothing sent until the specialist sends it
+        self.assertEqual(action["res_model"], "mail.compose.message")
+        self.assertFalse(ticket.cs_first_response_date)
+        composer = Form(
+            self.env["mail.compose.message"]
+            .with_user(self.specialist)
+            .with_context(**action["context"])
+        )
+        self.assertIn("门户提交退货申请", composer.body)
+        composer.save().action_send_mail()
         message = ticket.message_ids[:1]
         self.assertIn("门户提交退货申请", message.body)
         self.assertEqual(message.subtype_id, self.env.ref("mail.mt_comment"))

@@ -86,6 +86,13 @@ RIGHTS = {
         "supervisor": "crw",
         **MANAGERS,
     },
+    "cs.knowledge.synonym": {
+        "internal": "r",
+        "engineer": "r",
+        "specialist": "r",
+        "supervisor": ALL,
+        **MANAGERS,
+    },
     "cs.complaint.findings.wizard": {
         "internal": "crw",
         "engineer": "crw",

@@ -136,6 +136,9 @@ class ResPartner(models.Model):
     cs_mobile_normalized = fields.Char(
         string="Normalized Mobile", compute="_compute_cs_phone_normalized", store=True, index=True
     )
+    cs_channel_summary = fields.Html(
+        string="Channels", compute="_compute_cs_channel_summary", sanitize=False
+    )
 
     @api.depends("state_id", "country_id")
     def _compute_cs_region(self):
@@ -163,6 +166,47 @@ class ResPartner(models.Model):
                 counts[key] = counts.get(key, 0) + count
         for partner in self:
             partner.cs_repair_count = counts.get(partner.id, 0)
+
+    def _compute_cs_channel_summary(self):
+        """One customer, every channel: the addresses and numbers the customer
+        and its contacts reach the department from, and their tickets per
+        channel (one grouped read for all the customers shown)."""
+        Ticket = self.env["helpdesk.ticket"]
+        counts = defaultdict(list)
+        if Ticket.has_access("read"):
+            groups = Ticket._read_group(
+                [("commercial_partner_id", "in", self.commercial_partner_id.ids)],
+                ["commercial_partner_id", "channel_id"],
+                ["__count"],
+                order="commercial_partner_id, channel_id",
+            )
+            for partner, channel, count in groups:
+                counts[partner.id].append((channel.name or self.env._("No channel"), count))
+        heads = (self.env._("Contact"), self.env._("E-mail"), self.env._("Phone"))
+        channel_heads = (self.env._("Channel"), self.env._("Tickets"))
+        row = Markup("<tr><td>%s</td><td>%s</td><td>%s</td></tr>")
+        for partner in self:
+            contacts = partner.commercial_partner_id | partner.commercial_partner_id.child_ids
+            identities = Markup("").join(
+                row
+                % (
+                    contact.name or "",
+                    contact.email or "",
+                    ", ".join(filter(None, (contact.phone, contact.mobile))),
+                )
+                for contact in contacts
+                if contact.email or contact.phone or contact.mobile
+            )
+            channels = Markup("").join(
+                Markup("<tr><td>%s</td><td class='text-end'>%s</td></tr>") % line
+                for line in counts.get(partner.commercial_partner_id.id, [])
+            )
+            partner.cs_channel_summary = Markup(
+                "<table class='table table-sm o_cs_channel_identities'><thead><tr>"
+                "<th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>%s</tbody></table>"
+                "<table class='table table-sm o_cs_channel_tickets'><thead><tr>"
+                "<th>%s</th><th class='text-end'>%s</th></tr></thead><tbody>%s</tbody></table>"
+            ) % (*heads, identities, *channel_heads, channels)
 
     @api.depends("phone", "mobile")
     def _compute_cs_phone_normalized(self):
@@ -250,6 +294,15 @@ class ResPartner(models.Model):
             "target": "new",
             "context": {"default_partner_ids": [fields.Command.set(self.ids)]},
         }
+
+    def action_cs_view_tickets_by_channel(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "helpdesk_mgmt.helpdesk_ticket_action"
+        )
+        action["domain"] = [("commercial_partner_id", "=", self.commercial_partner_id.id)]
+        action["context"] = {"group_by": ["channel_id"]}
+        return action
 
     def action_cs_log_call(self):
         self.ensure_one()

@@ -161,3 +161,30 @@ class TestIntakePhone(CsTicketCommon):
             .with_context(**action["context"])
         )
         self.assertEqual(wizard.partner_id, self.contact)
+
+    def test_every_channel_on_the_customer(self):
+        """One customer, every channel: the contacts' addresses and numbers,
+        and the tickets per channel, on the customer and on its contacts."""
+        self.customer.email = "service@example.cn"
+        self.open_ticket(self.log_call("13822220303"))
+        self.open_ticket(self.log_call("021-66660202", name="二次来电"))
+        email = self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email")
+        self.env["helpdesk.ticket"].create(
+            {
+                "name": "邮件咨询",
+                "description": "x",
+                "partner_id": self.contact.id,
+                "channel_id": email.id,
+            }
+        )
+        phone = self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone")
+        for partner in (self.customer, self.contact):
+            summary = partner.with_user(self.specialist).cs_channel_summary
+            for text in ("service@example.cn", "+86 21 6666 0202", "138-2222-0303", "王建国"):
+                self.assertIn(text, summary)
+            self.assertIn(f"<td>{phone.name}</td><td class='text-end'>2</td>", summary)
+            self.assertIn(f"<td>{email.name}</td><td class='text-end'>1</td>", summary)
+        action = self.contact.action_cs_view_tickets_by_channel()
+        tickets = self.env["helpdesk.ticket"].search(action["domain"])
+        self.assertEqual(len(tickets), 3)
+        self.assertEqual(action["context"], {"group_by": ["channel_id"]})

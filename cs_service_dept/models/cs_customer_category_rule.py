@@ -84,7 +84,9 @@ class CsCustomerCategoryRule(models.Model):
     @api.model
     def _cs_figures(self, partners, today):
         """{partner id: (sales, orders, margin %)} over the twelve months before
-        ``today``: one grouped read of the confirmed orders of the batch."""
+        ``today``, in the company's currency: one grouped read of the confirmed
+        orders of the batch by customer and currency, converted at today's rates
+        (read once for all the currencies)."""
         start = today - relativedelta(years=1)
         groups = (
             self.env["sale.order"]
@@ -95,18 +97,26 @@ class CsCustomerCategoryRule(models.Model):
                     ("state", "=", "sale"),
                     ("date_order", ">=", fields.Datetime.to_datetime(start)),
                 ],
-                ["partner_id"],
+                ["partner_id", "currency_id"],
                 ["amount_untaxed:sum", "margin:sum", "__count"],
             )
         )
+        company = self.env.company
+        currencies = self.env["res.currency"].union(*(currency for _p, currency, *_r in groups))
+        rates = (currencies | company.currency_id)._get_rates(company, today)
         totals = defaultdict(lambda: [0.0, 0, 0.0])
-        for partner, amount, margin, count in groups:
+        for partner, currency, amount, margin, count in groups:
+            factor = rates[company.currency_id.id] / (rates.get(currency.id) or 1.0)
             total = totals[partner.commercial_partner_id.id]
-            total[0] += amount
+            total[0] += amount * factor
             total[1] += count
-            total[2] += margin
+            total[2] += margin * factor
         return {
-            pid: (amount, count, amount and round(100.0 * margin / amount, 2))
+            pid: (
+                company.currency_id.round(amount),
+                count,
+                amount and round(100.0 * margin / amount, 2),
+            )
             for pid, (amount, count, margin) in totals.items()
         }
 

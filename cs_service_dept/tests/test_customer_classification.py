@@ -88,6 +88,38 @@ class TestCustomerClassification(CsCommon):
         self.env["cs.customer.category.rule"]._cron_classify_customers()
         self.assertEqual(self.env["mail.message"].search_count([]), messages)
 
+    def test_sales_in_other_currencies_converted(self):
+        """An order in another currency counts in the company's currency."""
+        company = self.env.company
+        other = self.env["res.currency"].search(
+            [("id", "!=", company.currency_id.id), ("active", "in", (True, False))], limit=1
+        )
+        other.active = True
+        self.env["res.currency.rate"].search(
+            [("currency_id", "in", (other | company.currency_id).ids)]
+        ).unlink()
+        self.env["res.currency.rate"].create(
+            {"currency_id": other.id, "rate": 0.125, "name": "2020-01-01", "company_id": company.id}
+        )
+        pricelist = self.env["product.pricelist"].create(
+            {"name": "外币价目表", "currency_id": other.id}
+        )
+        partner = self._customer("外币客户", orders=[(1, 10)])
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": partner.id,
+                "pricelist_id": pricelist.id,
+                "order_line": [Command.create({"product_id": self.product.id})],
+            }
+        )
+        order.action_confirm()
+        self.assertEqual(order.currency_id, other)
+        self.assertAlmostEqual(order.amount_untaxed, 750)
+        self.env["cs.customer.category.rule"]._cron_classify_customers()
+        self.assertAlmostEqual(partner.cs_sales_12m, 12000)
+        self.assertAlmostEqual(partner.cs_margin_12m, 33.33, places=2)
+        self.assertEqual(partner.cs_category_ids, self.key)
+
     def test_manual_change_tracked(self):
         partner = self._customer("华新商贸")
         # a later transaction: the creation's pending tracking is done

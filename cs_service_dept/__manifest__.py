@@ -27,6 +27,7 @@
         "security/repair_order_security.xml",
         "security/cs_information_security.xml",
         "security/cs_relationship_security.xml",
+        "security/cs_scorecard_security.xml",
         "security/ir.model.access.csv",
         "data/cs_service_dept_data.xml",
         "data/ir_cron_data.xml",
@@ -70,6 +71,10 @@
         "views/menus.xml",
         "views/cs_information_menu.xml",
         "views/helpdesk_ticket_menu.xml",
+        "data/cs_scorecard_data.xml",
+        "report/cs_scorecard_reports.xml",
+        "views/cs_scorecard_views.xml",
+        "views/cs_scorecard_menu.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -426,7 +426,10 @@ def main():
         pytest_args = ["-k", args.keyword]
     elif args.modules:
         pytest_args = ["-k", " or ".join(args.modules)]
-    run_repo_checks(tally, template, pytest_args)
+    # Chosen test classes (--test-tags) are a developer's quick loop: the
+    # repository checks (each addon installed alone, twice) belong to full runs.
+    if not args.test_tags:
+        run_repo_checks(tally, template, pytest_args)
     if not args.keyword:
         modules = args.modules or ALL_MODULES
         tags = args.test_tags or (",".join(f"/{m}" for m in args.modules) if args.modules else "")

@@ -5,7 +5,8 @@ from odoo.exceptions import UserError
 
 
 class CsRewardPenalty(models.Model):
-    """Reward/penalty notice (奖惩通知单) raised from a complaint."""
+    """Reward/penalty notice (奖惩通知单) raised from a complaint, or proposed
+    from an approved monthly scorecard (激励)."""
 
     _name = "cs.reward.penalty"
     _description = "Reward/Penalty Notice"
@@ -22,6 +23,13 @@ class CsRewardPenalty(models.Model):
         tracking=True,
         check_company=True,
         domain="[('cs_request_type', '=', 'complaint')]",
+    )
+    scorecard_id = fields.Many2one(
+        comodel_name="cs.scorecard",
+        index="btree_not_null",
+        readonly=True,
+        check_company=True,
+        help="The approved monthly scorecard this incentive was proposed from.",
     )
     user_id = fields.Many2one(
         comodel_name="res.users",

@@ -30,3 +30,4 @@ from . import test_relationship_opportunity
 from . import test_customer_classification
 from . import test_customer_card
 from . import test_tour_relationship
+from . import test_cs_scorecard

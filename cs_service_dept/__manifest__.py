@@ -20,6 +20,7 @@
         "base_tier_validation",
         "crm",
         "sale_margin",
+        "survey",
     ],
     "data": [
         "security/cs_service_dept_security.xml",
@@ -28,6 +29,7 @@
         "security/cs_information_security.xml",
         "security/cs_relationship_security.xml",
         "security/cs_scorecard_security.xml",
+        "security/cs_training_security.xml",
         "security/ir.model.access.csv",
         "data/cs_service_dept_data.xml",
         "data/ir_cron_data.xml",
@@ -75,6 +77,8 @@
         "report/cs_scorecard_reports.xml",
         "views/cs_scorecard_views.xml",
         "views/cs_scorecard_menu.xml",
+        "views/cs_training_views.xml",
+        "views/cs_training_menu.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -182,6 +182,8 @@ RIGHTS = {
         "manager": "r",
         "general_manager": "r",
     },
+    "cs.training": {"specialist": "r", "supervisor": ALL, **MANAGERS},
+    "cs.training.attendee": {"specialist": "r", "supervisor": ALL, **MANAGERS},
     "cs.scorecard.compute.wizard": {
         "supervisor": "crw",
         "manager": "crw",

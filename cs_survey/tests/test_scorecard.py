@@ -46,9 +46,7 @@ class TestScorecard(CsSurveyCommon):
 
     def test_satisfaction_and_revisits_on_the_scorecard(self):
         card = (
-            self.env["cs.scorecard"]
-            .with_user(self.supervisor)
-            ._cs_compute_month(date(2026, 10, 1))
+            self.env["cs.scorecard"].with_user(self.supervisor)._cs_compute_month(date(2026, 10, 1))
         )
         self.assertEqual(card.user_id, self.specialist)
         figures = {

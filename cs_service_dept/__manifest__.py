@@ -87,6 +87,8 @@
         "demo/repair_order_demo.xml",
         "demo/cs_information_demo.xml",
         "demo/cs_relationship_demo.xml",
+        "demo/cs_scorecard_demo.xml",
+        "demo/cs_training_demo.xml",
     ],
     "assets": {
         "web.report_assets_common": [

@@ -411,10 +411,10 @@ class CsScorecard(models.Model):
         ``company`` for the month of ``date_from``, score and rank them.
         Scorecards already submitted or approved are kept as they are (and
         ranked with the others). Refused for a month not yet over."""
-        if not self.env.user.has_group("cs_service_dept.group_cs_supervisor"):
+        if not self.env.su and not self.env.user.has_group("cs_service_dept.group_cs_supervisor"):
             raise AccessError(self.env._("Only a supervisor computes the scorecards."))
         company = company or self.env.company
-        date_from = date_utils.start_of(date_from, "month")
+        date_from = date_utils.start_of(fields.Date.to_date(date_from), "month")
         date_to = date_utils.end_of(date_from, "month")
         if date_to >= self.env["cs.followup"]._cs_today():
             msg = self.env._(

@@ -32,3 +32,4 @@ from . import test_customer_card
 from . import test_tour_relationship
 from . import test_cs_scorecard
 from . import test_cs_training
+from . import test_tour_training

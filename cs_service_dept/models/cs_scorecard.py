@@ -183,6 +183,8 @@ class CsScorecard(models.Model):
         top = int(settings["reward_top"])
         vals_list = []
         for card in self.filtered(lambda c: not c.sudo().incentive_ids):
+            month = card.date_from.strftime("%Y-%m")
+            score = f"{card.score:.1f}"
             if card.rank and card.rank <= top:
                 kind = "reward"
                 reason = self.env._(
@@ -190,22 +192,21 @@ class CsScorecard(models.Model):
                     "score of %(score)s.",
                     rank=card.rank,
                     count=card.specialist_count,
-                    month=card.date_from.strftime("%Y-%m"),
-                    score=f"{card.score:.1f}",
+                    month=month,
+                    score=score,
                 )
             elif card.score < settings["improvement_score"]:
                 kind = "penalty"
+                threshold = f"{settings['improvement_score']:.0f}"
+                weakest = card.line_ids.filtered("measured").sorted("score")[:2]
+                figures = ", ".join(line._cs_metric_label() for line in weakest)
                 reason = self.env._(
                     "Improvement plan: a score of %(score)s in %(month)s, below %(threshold)s. "
                     "Weakest figures: %(figures)s.",
-                    score=f"{card.score:.1f}",
-                    month=card.date_from.strftime("%Y-%m"),
-                    threshold=f"{settings['improvement_score']:.0f}",
-                    figures=", ".join(
-                        line._cs_metric_label()
-                        for line in card.line_ids.filtered("measured").sorted("score")[:2]
-                    )
-                    or self.env._("no data"),
+                    score=score,
+                    month=month,
+                    threshold=threshold,
+                    figures=figures or self.env._("no data"),
                 )
             else:
                 continue
@@ -273,9 +274,10 @@ class CsScorecard(models.Model):
             metric: number(key, default) for metric, (key, default) in SCORECARD_WEIGHTS.items()
         }
         if any(weight < 0 for weight in weights.values()) or round(sum(weights.values())) != 100:
+            total = f"{sum(weights.values()):g}"
             msg = self.env._(
                 "The weights of the scorecard must be positive and sum to 100 (now %(total)s).",
-                total=f"{sum(weights.values()):g}",
+                total=total,
             )
             raise UserError(msg)
         settings = {
@@ -417,10 +419,11 @@ class CsScorecard(models.Model):
         date_from = date_utils.start_of(fields.Date.to_date(date_from), "month")
         date_to = date_utils.end_of(date_from, "month")
         if date_to >= self.env["cs.followup"]._cs_today():
+            month = date_from.strftime("%Y-%m")
             msg = self.env._(
                 "The month %(month)s is not over yet: its scorecards can be computed from "
                 "%(date)s.",
-                month=date_from.strftime("%Y-%m"),
+                month=month,
                 date=date_to + timedelta(days=1),
             )
             raise UserError(msg)

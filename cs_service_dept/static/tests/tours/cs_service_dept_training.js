@@ -133,3 +133,24 @@ registry.category("web_tour.tours").add("cs_service_dept_scorecard_approve", {
         },
     ],
 });
+
+// The specialist reads their approved scorecard (kanban first, as on mobile).
+registry.category("web_tour.tours").add("cs_service_dept_scorecard_mine", {
+    steps: () => [
+        {
+            content: "Switch to the kanban view",
+            trigger: ".o_switch_view.o_kanban",
+            run: "click",
+        },
+        {
+            content: "Open the scorecard",
+            trigger: ".o_kanban_record:contains('Tour Scorecard Specialist')",
+            run: "click",
+        },
+        {
+            content: "Its figures are there, approved",
+            trigger:
+                ".o_form_view:has(.o_field_widget[name=line_ids] .o_data_row) .o_statusbar_status button.o_arrow_button_current:contains('Approved')",
+        },
+    ],
+});

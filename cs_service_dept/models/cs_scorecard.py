@@ -117,6 +117,19 @@ class CsScorecard(models.Model):
                 raise UserError(msg)
         return super().write(vals)
 
+    def _cs_protected_fields(self):
+        # the figures are the month's computation: only the remarks are edited
+        return super()._cs_protected_fields() | {
+            "user_id",
+            "date_from",
+            "date_to",
+            "line_ids",
+            "score",
+            "rank",
+            "specialist_count",
+            "company_id",
+        }
+
     # ------------------------------------------------------------- actions
 
     def _check_supervisor(self):

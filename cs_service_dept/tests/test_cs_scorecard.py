@@ -130,6 +130,16 @@ class TestScorecardRefusals(CsScorecardCommon):
             card.with_user(self.specialist).action_submit()
         with self.assertRaises(AccessError):
             card.with_user(self.supervisor).write({"state": "approved"})
+        with self.assertRaises(AccessError):
+            card.with_user(self.supervisor).write({"score": 99.0, "rank": 1})
+        self.assertEqual(card.score, 75.2)
+        # a notice forged onto the scorecard would stop its incentive
+        Notice = self.env["cs.reward.penalty"].with_user(self.specialist)
+        with self.assertRaises(AccessError):
+            Notice.create({"user_id": self.specialist.id, "reason": "x", "scorecard_id": card.id})
+        notice = Notice.create({"user_id": self.specialist.id, "reason": "x"})
+        with self.assertRaises(AccessError):
+            notice.scorecard_id = card
 
     def test_no_self_approval(self):
         manager_2 = self.cs_user("cs_manager_2", GROUP_MANAGER)

@@ -3,8 +3,9 @@
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import date_utils
 
-from .common import GROUP_MANAGER, GROUP_SPECIALIST
+from .common import GROUP_MANAGER, GROUP_SPECIALIST, CsCommon
 from .scorecard_common import OCTOBER, CsScorecardCommon
 
 
@@ -235,3 +236,28 @@ class TestScorecardReport(CsScorecardCommon):
         self.assertIn("沟通及时，跟进需加强", text)
         self.assertIn("2026-10", text)
         self.assertIn("75.2", text)
+
+
+class TestScorecardDemo(CsCommon):
+    """The demo shows last month's approved scorecards and a training session."""
+
+    def test_demo(self):
+        zhangwei = self.env.ref("cs_service_dept.user_zhangwei_demo", raise_if_not_found=False)
+        if not zhangwei:
+            self.skipTest("without demo data")
+        today = self.env["cs.followup"]._cs_today()
+        last_month = date_utils.start_of(date_utils.subtract(today, months=1), "month")
+        cards = self.env["cs.scorecard"].search([("date_from", "=", last_month)])
+        lina = self.env.ref("cs_service_dept.user_lina_demo")
+        self.assertLessEqual(zhangwei | lina, cards.user_id)
+        ours = cards.filtered(lambda card: card.user_id in zhangwei | lina)
+        self.assertEqual(ours.mapped("state"), ["approved", "approved"])
+        self.assertIn("回访", self.card_of(cards, zhangwei).remarks)
+        self.assertEqual(self.env["cs.scorecard"].with_user(zhangwei).search([]).user_id, zhangwei)
+        training = self.env.ref("cs_service_dept.cs_training_complaint_demo")
+        self.assertEqual(training.state, "done")
+        self.assertTrue(training.survey_id.certification)
+        self.assertEqual(set(training.attendee_ids.mapped("assessment_state")), {"open"})
+
+    def card_of(self, cards, user):
+        return cards.filtered(lambda card: card.user_id == user)

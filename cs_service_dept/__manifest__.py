@@ -20,6 +20,7 @@
         "base_tier_validation",
         "crm",
         "sale_margin",
+        "survey",
     ],
     "external_dependencies": {"python": ["jieba", "opencc-purepy"]},
     "data": [
@@ -28,6 +29,8 @@
         "security/repair_order_security.xml",
         "security/cs_information_security.xml",
         "security/cs_relationship_security.xml",
+        "security/cs_scorecard_security.xml",
+        "security/cs_training_security.xml",
         "security/ir.model.access.csv",
         "data/cs_service_dept_data.xml",
         "data/ir_cron_data.xml",
@@ -74,6 +77,12 @@
         "views/menus.xml",
         "views/cs_information_menu.xml",
         "views/helpdesk_ticket_menu.xml",
+        "data/cs_scorecard_data.xml",
+        "report/cs_scorecard_reports.xml",
+        "views/cs_scorecard_views.xml",
+        "views/cs_scorecard_menu.xml",
+        "views/cs_training_views.xml",
+        "views/cs_training_menu.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -83,6 +92,8 @@
         "demo/repair_order_demo.xml",
         "demo/cs_information_demo.xml",
         "demo/cs_relationship_demo.xml",
+        "demo/cs_scorecard_demo.xml",
+        "demo/cs_training_demo.xml",
     ],
     "assets": {
         "web.report_assets_common": [

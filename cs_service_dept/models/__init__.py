@@ -50,3 +50,7 @@ from . import cs_relationship_plan_evaluation
 from . import cs_followup_relationship
 from . import cs_customer_category_rule
 from . import res_partner_relationship
+from . import cs_scorecard
+from . import cs_scorecard_line
+from . import cs_training
+from . import cs_training_attendee

@@ -1,11 +1,12 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 
 class CsRewardPenalty(models.Model):
-    """Reward/penalty notice (奖惩通知单) raised from a complaint."""
+    """Reward/penalty notice (奖惩通知单) raised from a complaint, or proposed
+    from an approved monthly scorecard (激励)."""
 
     _name = "cs.reward.penalty"
     _description = "Reward/Penalty Notice"
@@ -22,6 +23,13 @@ class CsRewardPenalty(models.Model):
         tracking=True,
         check_company=True,
         domain="[('cs_request_type', '=', 'complaint')]",
+    )
+    scorecard_id = fields.Many2one(
+        comodel_name="cs.scorecard",
+        index="btree_not_null",
+        readonly=True,
+        check_company=True,
+        help="The approved monthly scorecard this incentive was proposed from.",
     )
     user_id = fields.Many2one(
         comodel_name="res.users",
@@ -65,10 +73,21 @@ class CsRewardPenalty(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if (
+            not self.env.su
+            and any(vals.get("scorecard_id") for vals in vals_list)
+            and not self.env.user.has_group("cs_service_dept.group_cs_supervisor")
+        ):
+            raise AccessError(
+                self.env._("Only a supervisor proposes incentives from the scorecards.")
+            )
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("cs.reward.penalty") or "/"
         return super().create(vals_list)
+
+    def _cs_protected_fields(self):
+        return super()._cs_protected_fields() | {"scorecard_id"}
 
     def _check_state(self, states):
         for notice in self:

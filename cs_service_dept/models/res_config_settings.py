@@ -14,6 +14,28 @@ KPI_TARGETS = {
 
 RATE_TARGET_FIELDS = ("cs_fcr_target_rate", "cs_satisfaction_target_rate", "cs_revisit_target_rate")
 
+# The monthly scorecard (考核): weight of each metric in the score (percent, summing
+# to 100) as settings (ir.config_parameter key, default). Satisfaction and revisits
+# are measured when cs_survey is installed; a metric without data is left out and
+# the others' weights count in proportion.
+SCORECARD_WEIGHTS = {
+    "handling": ("cs_service_dept.scorecard_weight_handling", 15),
+    "fcr": ("cs_service_dept.scorecard_weight_fcr", 15),
+    "followup": ("cs_service_dept.scorecard_weight_followup", 15),
+    "complaint": ("cs_service_dept.scorecard_weight_complaint", 15),
+    "sla": ("cs_service_dept.scorecard_weight_sla", 10),
+    "satisfaction": ("cs_service_dept.scorecard_weight_satisfaction", 20),
+    "revisit": ("cs_service_dept.scorecard_weight_revisit", 10),
+}
+# The scorecard's own targets (the others are KPI_TARGETS).
+SCORECARD_TARGETS = {
+    "followup_rate": ("cs_service_dept.scorecard_followup_target_rate", 90.0),
+    "sla_rate": ("cs_service_dept.scorecard_sla_target_rate", 90.0),
+    "complaint_points": ("cs_service_dept.scorecard_complaint_points", 25.0),
+    "reward_top": ("cs_service_dept.scorecard_reward_top", 1.0),
+    "improvement_score": ("cs_service_dept.scorecard_improvement_score", 60.0),
+}
+
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
@@ -77,6 +99,116 @@ class ResConfigSettings(models.TransientModel):
         default=KPI_TARGETS["revisit_rate"][1],
         help="Share of planned return visits made.",
     )
+
+    cs_scorecard_weight_handling = fields.Integer(
+        string="Weight: Handling Time",
+        config_parameter=SCORECARD_WEIGHTS["handling"][0],
+        default=SCORECARD_WEIGHTS["handling"][1],
+    )
+    cs_scorecard_weight_fcr = fields.Integer(
+        string="Weight: First-contact Resolution",
+        config_parameter=SCORECARD_WEIGHTS["fcr"][0],
+        default=SCORECARD_WEIGHTS["fcr"][1],
+    )
+    cs_scorecard_weight_followup = fields.Integer(
+        string="Weight: Follow-ups on Time",
+        config_parameter=SCORECARD_WEIGHTS["followup"][0],
+        default=SCORECARD_WEIGHTS["followup"][1],
+    )
+    cs_scorecard_weight_complaint = fields.Integer(
+        string="Weight: Complaints",
+        config_parameter=SCORECARD_WEIGHTS["complaint"][0],
+        default=SCORECARD_WEIGHTS["complaint"][1],
+    )
+    cs_scorecard_weight_sla = fields.Integer(
+        string="Weight: Deadlines Met",
+        config_parameter=SCORECARD_WEIGHTS["sla"][0],
+        default=SCORECARD_WEIGHTS["sla"][1],
+    )
+    cs_scorecard_weight_satisfaction = fields.Integer(
+        string="Weight: Satisfaction",
+        config_parameter=SCORECARD_WEIGHTS["satisfaction"][0],
+        default=SCORECARD_WEIGHTS["satisfaction"][1],
+        help="Counted when the satisfaction surveys are installed.",
+    )
+    cs_scorecard_weight_revisit = fields.Integer(
+        string="Weight: Return Visits",
+        config_parameter=SCORECARD_WEIGHTS["revisit"][0],
+        default=SCORECARD_WEIGHTS["revisit"][1],
+        help="Counted when the satisfaction surveys are installed.",
+    )
+    cs_scorecard_followup_target_rate = fields.Float(
+        string="Follow-ups on Time Target (%)",
+        config_parameter=SCORECARD_TARGETS["followup_rate"][0],
+        default=SCORECARD_TARGETS["followup_rate"][1],
+        help="Share of the month's planned follow-ups done by their planned date.",
+    )
+    cs_scorecard_sla_target_rate = fields.Float(
+        string="Deadlines Met Target (%)",
+        config_parameter=SCORECARD_TARGETS["sla_rate"][0],
+        default=SCORECARD_TARGETS["sla_rate"][1],
+        help="Share of the deadlines of closed tickets that were met: handling time, "
+        "complaint investigation and promised solution.",
+    )
+    cs_scorecard_complaint_points = fields.Float(
+        string="Points per Complaint",
+        config_parameter=SCORECARD_TARGETS["complaint_points"][0],
+        default=SCORECARD_TARGETS["complaint_points"][1],
+        help="Points taken off the complaint score (out of 100) for each complaint the "
+        "specialist was responsible for.",
+    )
+    cs_scorecard_reward_top = fields.Integer(
+        string="Rewards per Month",
+        config_parameter=SCORECARD_TARGETS["reward_top"][0],
+        default=int(SCORECARD_TARGETS["reward_top"][1]),
+        help="A reward is proposed for this many best-ranked specialists of the month.",
+    )
+    cs_scorecard_improvement_score = fields.Float(
+        string="Improvement Plan Below",
+        config_parameter=SCORECARD_TARGETS["improvement_score"][0],
+        default=SCORECARD_TARGETS["improvement_score"][1],
+        help="An improvement plan is proposed for specialists scoring below this.",
+    )
+
+    @api.constrains(*(f"cs_scorecard_weight_{metric}" for metric in SCORECARD_WEIGHTS))
+    def _check_cs_scorecard_weights(self):
+        for settings in self:
+            weights = [settings[f"cs_scorecard_weight_{metric}"] for metric in SCORECARD_WEIGHTS]
+            if any(weight < 0 for weight in weights) or sum(weights) != 100:
+                msg = self.env._(
+                    "The weights of the scorecard must be positive and sum to 100 (now %(total)s).",
+                    total=sum(weights),
+                )
+                raise ValidationError(msg)
+
+    @api.constrains(
+        "cs_scorecard_followup_target_rate",
+        "cs_scorecard_sla_target_rate",
+        "cs_scorecard_complaint_points",
+        "cs_scorecard_reward_top",
+        "cs_scorecard_improvement_score",
+    )
+    def _check_cs_scorecard_targets(self):
+        for settings in self:
+            for name in ("cs_scorecard_followup_target_rate", "cs_scorecard_sla_target_rate"):
+                if not 0 < settings[name] <= 100:
+                    raise ValidationError(
+                        self.env._(
+                            "%(setting)s must be a percentage between 0 and 100.",
+                            setting=settings._fields[name].get_description(self.env)["string"],
+                        )
+                    )
+            if (
+                settings.cs_scorecard_complaint_points < 0
+                or settings.cs_scorecard_reward_top < 0
+                or not 0 <= settings.cs_scorecard_improvement_score <= 100
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Points per complaint and rewards per month cannot be negative; the "
+                        "improvement threshold is a score between 0 and 100."
+                    )
+                )
 
     cs_repair_days = fields.Integer(
         string="Carry-in Repair Days",

@@ -17,4 +17,5 @@ class TierDefinition(models.Model):
             "cs.information.proposal",
         ]
         res += ["cs.relationship.plan"]
+        res += ["cs.scorecard"]
         return res

@@ -34,3 +34,6 @@ from . import test_tour_relationship
 from . import test_intake_mail
 from . import test_intake_phone
 from . import test_intake_portal
+from . import test_cs_scorecard
+from . import test_cs_training
+from . import test_tour_training

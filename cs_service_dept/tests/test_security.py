@@ -177,6 +177,26 @@ RIGHTS = {
         **MANAGERS,
     },
     "cs.customer.category.rule": {"specialist": "r", "supervisor": "r", **MANAGERS},
+    # scorecards are created by the month's computation only (sudo, after its checks)
+    "cs.scorecard": {
+        "specialist": "r",
+        "supervisor": "rw",
+        "manager": "rwu",
+        "general_manager": "rwu",
+    },
+    "cs.scorecard.line": {
+        "specialist": "r",
+        "supervisor": "r",
+        "manager": "r",
+        "general_manager": "r",
+    },
+    "cs.training": {"specialist": "r", "supervisor": ALL, **MANAGERS},
+    "cs.training.attendee": {"specialist": "r", "supervisor": ALL, **MANAGERS},
+    "cs.scorecard.compute.wizard": {
+        "supervisor": "crw",
+        "manager": "crw",
+        "general_manager": "crw",
+    },
 }
 
 

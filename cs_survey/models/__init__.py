@@ -12,3 +12,4 @@ from . import repair_order
 from . import cs_satisfaction_report
 from . import cs_quality_summary
 from . import cs_quality_action
+from . import cs_scorecard

@@ -11,3 +11,4 @@ from . import test_survey_controller
 from . import test_tour
 from . import test_translations
 from . import test_helpdesk_mgmt
+from . import test_scorecard

@@ -344,3 +344,25 @@ class TestCsInformationProposal(CsSummaryCommon):
         self.assertTrue(proposal.with_user(self.recipient).read(["title"]))
         with self.assertRaises(AccessError):
             proposal.with_user(nobody).read(["title"])
+
+
+class TestSummaryDemo(CsInformationCommon):
+    """The demo summary went through both reviews, as the department signs off."""
+
+    def test_demo_summary_signed_off_by_both(self):
+        summary = self.env.ref("cs_service_dept.cs_information_summary_demo", False)
+        if not summary:
+            self.skipTest("without demo data")
+        self.assertEqual(summary.state, "approved")
+        reviews = summary.review_ids.sorted("sequence")
+        self.assertEqual(
+            [review.done_by for review in reviews],
+            [
+                self.env.ref("cs_service_dept.user_liuqiang_demo"),
+                self.env.ref("cs_service_dept.user_chenjing_demo"),
+            ],
+        )
+        self.assertEqual(set(reviews.mapped("status")), {"approved"})
+        self.assertEqual(
+            summary.cs_requester_id, self.env.ref("cs_service_dept.user_zhangwei_demo")
+        )

@@ -21,7 +21,9 @@ class TestIntakeMail(CsIntakeCommon):
         """A stranger writes with two people in copy: a ticket of the team, channel
         e-mail, the sender a new contact and its author, the copies followers (no
         contact for the gateway's own alias)."""
-        known = self.env["res.partner"].create({"name": "赵敏", "email": "zhaomin@example.com"})
+        known = self.env["res.partner"].create(
+            {"name": "赵敏", "email": "zhaomin.cc@intake.example.org"}
+        )
         raw = self.build_mail(
             subject="打印机无法开机",
             body="您好，打印机无法开机，请帮忙。",
@@ -29,7 +31,7 @@ class TestIntakeMail(CsIntakeCommon):
             subject_encoding="Q",
             email_from='"李雷" <lilei@newco.example.com>',
             cc=(
-                "赵敏 <zhaomin@example.com>, 韩梅梅 <hanmeimei@newco.example.com>, "
+                "赵敏 <zhaomin.cc@intake.example.org>, 韩梅梅 <hanmeimei@newco.example.com>, "
                 f"{self.complaints_address}"
             ),
         )

@@ -170,7 +170,11 @@ class CsArchiveFilingMixin(models.AbstractModel):
     def _cs_filing_partner(self, record):
         """The customer ``record`` is filed under. A record of the department
         itself (a periodic summary has no customer) is filed under its
-        company's partner."""
+        company's partner. A model whose records choose for themselves (a
+        service plan for a whole customer category) says so with a method
+        ``_cs_archive_partner``."""
+        if hasattr(record, "_cs_archive_partner"):
+            return record._cs_archive_partner()
         if "partner_id" in record._fields:
             return record.partner_id.commercial_partner_id
         if "company_id" in record._fields and record.company_id:

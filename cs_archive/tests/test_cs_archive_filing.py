@@ -153,3 +153,40 @@ class TestFilingRelationshipPlan(CsArchiveCommon):
         self.assertEqual(archive.partner_id, self.customer)
         report = self.env.ref("cs_service_dept.action_report_cs_relationship_plan")
         self.assertIn(report.name, " ".join(archive.attachment_ids.mapped("name")))
+
+    def test_closed_category_plan_filed_under_the_company(self):
+        """A plan for a whole customer category has no customer: closed, it is
+        filed into the company's own archive of service plans."""
+        salesperson = new_test_user(
+            self.env, login="cs_archive_salesperson_2", groups="sales_team.group_sale_salesman"
+        )
+        category = self.env["cs.customer.category"].create({"name": "重点客户"})
+        self.customer.cs_category_ids = [Command.link(category.id)]
+        plan = (
+            self.env["cs.relationship.plan"]
+            .with_user(self.specialist)
+            .create(
+                {
+                    "title": "重点客户年度服务方案",
+                    "scope": "category",
+                    "category_id": category.id,
+                    "user_id": salesperson.id,
+                    "line_ids": [
+                        Command.create(
+                            {"description": "重点客户座谈会", "partner_id": self.customer.id}
+                        )
+                    ],
+                }
+            )
+        )
+        self.assertFalse(plan.partner_id)
+        plan.action_submit()
+        plan.with_user(self.manager).action_approve()
+        plan.with_user(self.general_manager).action_approve()
+        plan.with_user(self.specialist).action_close()
+        archive = self.env["cs.archive"].search(
+            [("res_model", "=", "cs.relationship.plan"), ("res_id", "=", plan.id)]
+        )
+        self.assertEqual(archive.archive_type, "relationship_plan")
+        self.assertEqual(archive.partner_id, self.env.company.partner_id)
+        self.assertTrue(archive.attachment_ids)

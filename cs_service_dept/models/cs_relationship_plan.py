@@ -348,12 +348,19 @@ class CsRelationshipPlan(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
 
+    def _cs_archive_partner(self):
+        """Whose archive a closed plan is filed into (cs_archive): its
+        customer's, or the company's own for a plan of a customer category."""
+        self.ensure_one()
+        return self.partner_id.commercial_partner_id or self.company_id.partner_id
+
     def _cs_archive_closed(self):
         """File closed plans: into the customer's archive when cs_archive is
-        installed (the archive refers to the plan by res_model/res_id), else
-        the plan's PDF is attached to the plan."""
+        installed (a plan for a customer category into the company's own; the
+        archive refers to the plan by res_model/res_id), else the plan's PDF is
+        attached to the plan."""
         with_archive = "cs.archive" in self.env
-        to_file = self.filtered("partner_id") if with_archive else self.browse()
+        to_file = self if with_archive else self.browse()
         if to_file:
             self.env["cs.archive"].action_file_records(self._name, to_file.ids)
         report = self.env.ref("cs_service_dept.action_report_cs_relationship_plan")

@@ -15,6 +15,9 @@
         "contacts",
         "sale_management",
         "helpdesk_mgmt",
+        "helpdesk_mgmt_sla",
+        "helpdesk_mgmt_merge",
+        "im_livechat",
         "repair",
         "resource",
         "base_tier_validation",
@@ -22,7 +25,7 @@
         "sale_margin",
         "survey",
     ],
-    "external_dependencies": {"python": ["jieba", "opencc-purepy"]},
+    "external_dependencies": {"python": ["jieba", "opencc-purepy", "wechatpy"]},
     "data": [
         "security/cs_service_dept_security.xml",
         "security/cs_customer_security.xml",

@@ -214,6 +214,8 @@ class CsCreditEvaluation(models.Model):
                 )
             )
         company = policy.company_id
+        # the one column needed, not every column of every partner of the batch
+        partners.fetch(["commercial_partner_id"])
         partners = partners.commercial_partner_id
         figures = self.env["cs.credit.file"]._compute_credit_figures(
             partners, company=company, window_months=policy.window_months

@@ -80,6 +80,66 @@ class TestScorecardFigures(CsScorecardCommon):
         self.assertEqual(len(card_a.line_ids), 7)
         self.assertEqual(self.env["cs.scorecard"].search_count([("date_from", "=", OCTOBER)]), 3)
 
+    def test_recompute_freezes_submitted_and_approved(self):
+        """A specialist joins after the month was reviewed: the approved and
+        submitted cards keep their figures, score, rank and count; the cards to
+        review are ranked among them."""
+        cards = self.compute()
+        card_a = self.card_of(cards, self.specialist)
+        card_b = self.card_of(cards, self.specialist_2)
+        card_c = self.card_of(cards, self.specialist_3)
+        (card_a | card_b).with_user(self.supervisor).action_submit()
+        card_a.with_user(self.manager).action_approve()
+        self.assertEqual((card_a.state, card_b.state), ("approved", "to_approve"))
+
+        def frozen(card):
+            return (
+                card.score,
+                card.rank,
+                card.specialist_count,
+                [
+                    (line.id, line.metric, line.value, line.basis, line.score)
+                    for line in card.line_ids
+                ],
+            )
+
+        before = {card: frozen(card) for card in card_a | card_b}
+        self.assertEqual(
+            [(card.rank, card.specialist_count) for card in (card_b, card_a, card_c)],
+            [(1, 3), (2, 3), (3, 3)],
+        )
+        # A late ticket of A's closed in October changes nothing on A's card
+        late = self.create_ticket(
+            "late", user_id=self.specialist.id, cs_request_type="consultation"
+        )
+        self.set_dates(late, create_date="2026-10-20 09:00:00", closed_date="2026-10-23 09:00:00")
+        # D joins: 5 working hours for a consultation (60), first contact (100),
+        # not on target (0), no complaint (100): (15×60 + 15×100 + 10×0 + 15×100) / 55
+        specialist_4 = self.cs_user("cs_specialist_4", GROUP_SPECIALIST)
+        self.env["cs.specialist"].create({"user_id": specialist_4.id})
+        joined = self.create_ticket(
+            "joined", user_id=specialist_4.id, cs_request_type="consultation"
+        )
+        self.set_dates(joined, create_date="2026-10-07 09:00:00", closed_date="2026-10-07 15:00:00")
+
+        again = self.compute()
+        self.assertEqual({card: frozen(card) for card in card_a | card_b}, before)
+        self.assertEqual((card_a.state, card_b.state), ("approved", "to_approve"))
+        card_d = self.card_of(again, specialist_4)
+        self.assertEqual(card_d.state, "draft")
+        self.assertEqual(card_d.score, 70.9)
+        # ranked among all: B 100 (frozen), A 75.2 (frozen), D 70.9, C 0
+        self.assertEqual((card_d.rank, card_d.specialist_count), (3, 4))
+        self.assertEqual((card_c.rank, card_c.specialist_count), (4, 4))
+        self.assertEqual(len(again), 4)
+
+        # a cancelled card is left as it is and not ranked
+        card_c.with_user(self.supervisor).action_cancel()
+        self.compute()
+        self.assertEqual(card_c.state, "cancel")
+        self.assertEqual((card_d.rank, card_d.specialist_count), (3, 3))
+        self.assertEqual({card: frozen(card) for card in card_a | card_b}, before)
+
     def test_query_count_does_not_grow_with_specialists(self):
         more = self.env["cs.specialist"].create(
             [

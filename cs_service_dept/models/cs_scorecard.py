@@ -197,8 +197,9 @@ class CsScorecard(models.Model):
     def action_propose_incentives(self):
         """Reward notices for the month's best-ranked approved scorecards and
         improvement notices for those below the threshold, as drafts of the
-        reward/penalty notices the Manager approves. Scorecards that already
-        have a notice get none more."""
+        reward/penalty notices the Manager approves, for the amounts of the
+        company's settings. Scorecards that already have a notice get none
+        more."""
         self._check_supervisor()
         self._check_state(["approved"])
         settings = self._cs_scorecard_settings()
@@ -236,7 +237,9 @@ class CsScorecard(models.Model):
                 {
                     "user_id": card.user_id.id,
                     "kind": kind,
-                    "amount": 0.0,
+                    "amount": card.company_id.cs_scorecard_reward_amount
+                    if kind == "reward"
+                    else card.company_id.cs_scorecard_improvement_amount,
                     "reason": reason,
                     "scorecard_id": card.id,
                     "company_id": card.company_id.id,

@@ -276,6 +276,39 @@ class TestScorecardIncentives(CsScorecardCommon):
         reward.with_user(self.manager).action_approve()
         self.assertEqual(reward.state, "approved")
 
+    def test_amounts_from_settings(self):
+        self.env["res.config.settings"].create(
+            {"cs_scorecard_reward_amount": 500.0, "cs_scorecard_improvement_amount": 0.0}
+        ).execute()
+        self.assertEqual(self.env.company.cs_scorecard_reward_amount, 500.0)
+        cards = self.approved_cards()
+        action = cards.with_user(self.supervisor).action_propose_incentives()
+        notices = self.env["cs.reward.penalty"].search(action["domain"])
+        self.assertEqual(
+            sorted((n.user_id.login, n.kind, n.amount) for n in notices),
+            [("cs_specialist_2", "reward", 500.0), ("cs_specialist_3", "penalty", 0.0)],
+        )
+        # an improvement plan with a penalty, for the next month's proposals
+        self.env.company.cs_scorecard_improvement_amount = 100.0
+        card_c = self.card_of(cards, self.specialist_3)
+        card_c.incentive_ids.with_user(self.manager).unlink()
+        action = card_c.with_user(self.supervisor).action_propose_incentives()
+        self.assertEqual(self.env["cs.reward.penalty"].search(action["domain"]).amount, 100.0)
+
+    def test_amounts_not_negative(self):
+        company = self.env.company
+        before = company.cs_scorecard_reward_amount
+        with self.assertRaises(ValidationError) as error:
+            self.env["res.config.settings"].create({"cs_scorecard_reward_amount": -1.0}).execute()
+        self.assertIn("cannot be negative", str(error.exception))
+        self.assertEqual(company.cs_scorecard_reward_amount, before, "nothing written")
+        with self.assertRaises(ValidationError):
+            company.cs_scorecard_improvement_amount = -50.0
+        # only the administrator changes the settings
+        with self.assertRaises(AccessError):
+            company.with_user(self.supervisor).cs_scorecard_reward_amount = 1000.0
+        self.assertEqual(company.cs_scorecard_reward_amount, before)
+
     def test_refusals(self):
         cards = self.compute()
         with self.assertRaisesRegex(UserError, "not in a state"):

@@ -351,6 +351,45 @@ class TestScorecardDemo(CsCommon):
         self.assertEqual(training.state, "done")
         self.assertTrue(training.survey_id.certification)
         self.assertEqual(set(training.attendee_ids.mapped("assessment_state")), {"open"})
+        self.assertEqual(
+            training.article_ids,
+            self.env.ref("cs_service_dept.cs_knowledge_article_return_demo")
+            | self.env.ref("cs_service_dept.cs_knowledge_article_warranty_demo")
+            | self.env.ref("cs_service_dept.cs_knowledge_article_invoice_demo"),
+        )
+
+    def test_demo_month_measured(self):
+        """Last month's demo work is measured: both specialists have real,
+        different figures, 张伟 is ranked before 李娜, and the incentives are
+        proposed for the amounts of the settings."""
+        zhangwei = self.env.ref("cs_service_dept.user_zhangwei_demo", raise_if_not_found=False)
+        if not zhangwei:
+            self.skipTest("without demo data")
+        lina = self.env.ref("cs_service_dept.user_lina_demo")
+        today = self.env["cs.followup"]._cs_today()
+        last_month = date_utils.start_of(date_utils.subtract(today, months=1), "month")
+        cards = self.env["cs.scorecard"].search([("date_from", "=", last_month)])
+        card_z, card_l = self.card_of(cards, zhangwei), self.card_of(cards, lina)
+        for card in card_z | card_l:
+            measured = card.line_ids.filtered("measured").mapped("metric")
+            for metric in ("handling", "fcr", "followup", "complaint", "sla"):
+                self.assertIn(metric, measured, f"{card.name}: {metric} not measured")
+        figures_z = {line.metric: line.value for line in card_z.line_ids}
+        figures_l = {line.metric: line.value for line in card_l.line_ids}
+        # the demo's story (other demo follow-ups may fall in last month, and
+        # the working hours depend on the company's calendar: compared only)
+        self.assertGreater(figures_z["fcr"], figures_l["fcr"])
+        self.assertGreater(figures_z["followup"], figures_l["followup"])
+        self.assertGreater(figures_l["handling"], figures_z["handling"])
+        self.assertEqual((figures_z["complaint"], figures_l["complaint"]), (0.0, 1.0))
+        self.assertGreater(card_z.score, card_l.score)
+        self.assertLess(card_z.rank, card_l.rank)
+        self.assertEqual(card_z.rank, 1)
+        self.assertEqual(
+            [(n.kind, n.amount, n.state) for n in card_z.incentive_ids],
+            [("reward", 500.0, "draft")],
+        )
+        self.assertEqual([(n.kind, n.amount) for n in card_l.incentive_ids], [("penalty", 0.0)])
 
     def card_of(self, cards, user):
         return cards.filtered(lambda card: card.user_id == user)

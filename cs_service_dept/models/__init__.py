@@ -54,3 +54,4 @@ from . import cs_scorecard
 from . import cs_scorecard_line
 from . import cs_training
 from . import cs_training_attendee
+from . import res_company

@@ -170,6 +170,13 @@ class ResConfigSettings(models.TransientModel):
         help="An improvement plan is proposed for specialists scoring below this.",
     )
 
+    cs_scorecard_reward_amount = fields.Monetary(
+        related="company_id.cs_scorecard_reward_amount", readonly=False
+    )
+    cs_scorecard_improvement_amount = fields.Monetary(
+        related="company_id.cs_scorecard_improvement_amount", readonly=False
+    )
+
     @api.constrains(*(f"cs_scorecard_weight_{metric}" for metric in SCORECARD_WEIGHTS))
     def _check_cs_scorecard_weights(self):
         for settings in self:

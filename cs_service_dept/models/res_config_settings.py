@@ -282,3 +282,32 @@ class ResConfigSettings(models.TransientModel):
                             setting=settings._fields[name].get_description(self.env)["string"],
                         )
                     )
+
+    # WeChat (models/cs_wechat.py): the company's secrets, administrators only
+    cs_wechat_mp_app_id = fields.Char(
+        related="company_id.cs_wechat_mp_app_id", readonly=False, groups="base.group_system"
+    )
+    cs_wechat_mp_app_secret = fields.Char(
+        related="company_id.cs_wechat_mp_app_secret", readonly=False, groups="base.group_system"
+    )
+    cs_wechat_mp_token = fields.Char(
+        related="company_id.cs_wechat_mp_token", readonly=False, groups="base.group_system"
+    )
+    cs_wechat_mp_aes_key = fields.Char(
+        related="company_id.cs_wechat_mp_aes_key", readonly=False, groups="base.group_system"
+    )
+    cs_wecom_corp_id = fields.Char(
+        related="company_id.cs_wecom_corp_id", readonly=False, groups="base.group_system"
+    )
+    cs_wecom_secret = fields.Char(
+        related="company_id.cs_wecom_secret", readonly=False, groups="base.group_system"
+    )
+    cs_wecom_token = fields.Char(
+        related="company_id.cs_wecom_token", readonly=False, groups="base.group_system"
+    )
+    cs_wecom_aes_key = fields.Char(
+        related="company_id.cs_wecom_aes_key", readonly=False, groups="base.group_system"
+    )
+    cs_wecom_open_kfid = fields.Char(
+        related="company_id.cs_wecom_open_kfid", readonly=False, groups="base.group_system"
+    )

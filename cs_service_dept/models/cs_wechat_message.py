@@ -20,9 +20,7 @@ class CsWechatMessage(models.Model):
         "res.company", required=True, readonly=True, default=lambda self: self.env.company
     )
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
-    ticket_id = fields.Many2one(
-        "helpdesk.ticket", string="Ticket", readonly=True, index="btree_not_null"
-    )
+    ticket_id = fields.Many2one("helpdesk.ticket", readonly=True, index="btree_not_null")
 
     _sql_constraints = [
         (

@@ -496,6 +496,13 @@ class TestWechatReply(WechatCommonMixin, CsTicketCommon):
         with self.assertRaises(AccessError):
             self.company.with_user(self.specialist).write({"cs_wecom_secret": "stolen"})
         self.assertEqual(self.company.sudo().cs_wecom_secret, "kf-secret")
+        # the administrator sets them in the settings, for the current company
+        settings = self.env["res.config.settings"].create(
+            {"cs_wecom_open_kfid": "wkNewAccount", "cs_wechat_mp_token": "new-token"}
+        )
+        settings.set_values()
+        self.assertEqual(self.company.cs_wecom_open_kfid, "wkNewAccount")
+        self.assertEqual(self.company.cs_wechat_mp_token, "new-token")
 
     def test_wechat_ids_unique_and_listed(self):
         with self.assertRaises(ValidationError):

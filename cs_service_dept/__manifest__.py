@@ -86,6 +86,9 @@
         "views/cs_scorecard_menu.xml",
         "views/cs_training_views.xml",
         "views/cs_training_menu.xml",
+        "security/cs_wechat_security.xml",
+        "data/cs_wechat_data.xml",
+        "views/cs_wechat_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -18,6 +18,10 @@ from . import cs_knowledge_synonym
 from . import resource_calendar
 from . import helpdesk_ticket_team
 from . import cs_complaint_mixin
+from . import res_company
+from . import cs_wechat
+from . import cs_wechat_message
+from . import cs_wechat_mixin
 from . import mail_thread
 from . import cs_intake_mixin
 from . import helpdesk_ticket
@@ -54,4 +58,3 @@ from . import cs_scorecard
 from . import cs_scorecard_line
 from . import cs_training
 from . import cs_training_attendee
-from . import res_company

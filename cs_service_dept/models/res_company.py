@@ -3,6 +3,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+# Secrets: read and written by administrators only; the callbacks and the
+# replies read them as superuser (models/cs_wechat.py).
+SECRET = "base.group_system"
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -33,3 +37,32 @@ class ResCompany(models.Model):
                         company=company.name,
                     )
                 )
+
+    # WeChat Official Account (微信公众号): Settings > Basic configuration.
+    cs_wechat_mp_app_id = fields.Char(string="Official Account AppID", groups=SECRET)
+    cs_wechat_mp_app_secret = fields.Char(string="Official Account AppSecret", groups=SECRET)
+    cs_wechat_mp_token = fields.Char(string="Official Account Token", groups=SECRET)
+    cs_wechat_mp_aes_key = fields.Char(string="Official Account EncodingAESKey", groups=SECRET)
+    # WeCom customer service (企业微信 微信客服)
+    cs_wecom_corp_id = fields.Char(string="WeCom Corp ID", groups=SECRET)
+    cs_wecom_secret = fields.Char(string="WeCom Customer Service Secret", groups=SECRET)
+    cs_wecom_token = fields.Char(string="WeCom Callback Token", groups=SECRET)
+    cs_wecom_aes_key = fields.Char(string="WeCom EncodingAESKey", groups=SECRET)
+    cs_wecom_open_kfid = fields.Char(
+        string="WeCom Customer Service Account",
+        groups=SECRET,
+        help="The open_kfid of the customer service account (客服账号) whose messages "
+        "become tickets.",
+    )
+    # technical: where kf/sync_msg resumes, and the access tokens (2 hours)
+    cs_wecom_cursor = fields.Char(string="WeCom Sync Cursor", groups=SECRET, copy=False)
+    cs_wechat_mp_access_token = fields.Char(
+        string="Official Account Access Token", groups=SECRET, copy=False
+    )
+    cs_wechat_mp_token_expiry = fields.Datetime(
+        string="Official Account Access Token Expiry", groups=SECRET, copy=False
+    )
+    cs_wecom_access_token = fields.Char(string="WeCom Access Token", groups=SECRET, copy=False)
+    cs_wecom_token_expiry = fields.Datetime(
+        string="WeCom Access Token Expiry", groups=SECRET, copy=False
+    )

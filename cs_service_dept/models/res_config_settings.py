@@ -37,6 +37,11 @@ SCORECARD_TARGETS = {
 }
 
 
+def _company_secret(name):
+    """A WeChat setting: the company's field, administrators only."""
+    return fields.Char(related=f"company_id.{name}", readonly=False, groups="base.group_system")
+
+
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
@@ -289,3 +294,14 @@ class ResConfigSettings(models.TransientModel):
                             setting=settings._fields[name].get_description(self.env)["string"],
                         )
                     )
+
+    # WeChat (models/cs_wechat.py): the company's secrets, administrators only
+    cs_wechat_mp_app_id = _company_secret("cs_wechat_mp_app_id")
+    cs_wechat_mp_app_secret = _company_secret("cs_wechat_mp_app_secret")
+    cs_wechat_mp_token = _company_secret("cs_wechat_mp_token")
+    cs_wechat_mp_aes_key = _company_secret("cs_wechat_mp_aes_key")
+    cs_wecom_corp_id = _company_secret("cs_wecom_corp_id")
+    cs_wecom_secret = _company_secret("cs_wecom_secret")
+    cs_wecom_token = _company_secret("cs_wecom_token")
+    cs_wecom_aes_key = _company_secret("cs_wecom_aes_key")
+    cs_wecom_open_kfid = _company_secret("cs_wecom_open_kfid")

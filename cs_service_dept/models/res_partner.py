@@ -137,7 +137,7 @@ class ResPartner(models.Model):
         string="Normalized Mobile", compute="_compute_cs_phone_normalized", store=True, index=True
     )
     cs_channel_summary = fields.Html(
-        string="Channels", compute="_compute_cs_channel_summary", sanitize=False
+        string="Channel Identities", compute="_compute_cs_channel_summary", sanitize=False
     )
     # WeChat senders (models/cs_wechat.py): one contact per id and company
     cs_wechat_openid = fields.Char(

@@ -86,6 +86,8 @@
         "views/cs_scorecard_menu.xml",
         "views/cs_training_views.xml",
         "views/cs_training_menu.xml",
+        "data/cs_triage_term_data.xml",
+        "views/cs_triage_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -89,6 +89,8 @@
         "security/cs_wechat_security.xml",
         "data/cs_wechat_data.xml",
         "views/cs_wechat_views.xml",
+        "data/cs_triage_term_data.xml",
+        "views/cs_triage_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -21,7 +21,13 @@ SUGGESTION_LIMIT = 5
 
 class HelpdeskTicket(models.Model):
     _name = "helpdesk.ticket"
-    _inherit = ["helpdesk.ticket", "cs.complaint.mixin", "cs.intake.mixin", "cs.wechat.mixin"]
+    _inherit = [
+        "helpdesk.ticket",
+        "cs.complaint.mixin",
+        "cs.intake.mixin",
+        "cs.wechat.mixin",
+        "cs.triage.mixin",
+    ]
 
     cs_request_type = fields.Selection(
         selection=[

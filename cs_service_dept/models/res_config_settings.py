@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .cs_triage import SETTINGS as TRIAGE_SETTINGS
+
 # The department's targets: settings (ir.config_parameter key, default value).
 KPI_TARGETS = {
     "handling_hours": ("cs_service_dept.handling_target_hours", 3.0),
@@ -305,3 +307,38 @@ class ResConfigSettings(models.TransientModel):
     cs_wecom_token = _company_secret("cs_wecom_token")
     cs_wecom_aes_key = _company_secret("cs_wecom_aes_key")
     cs_wecom_open_kfid = _company_secret("cs_wecom_open_kfid")
+    # Triage on arrival (cs_triage.py)
+    cs_triage_threshold = fields.Integer(
+        string="Urgent From (Points)",
+        config_parameter=TRIAGE_SETTINGS["threshold"][0],
+        default=TRIAGE_SETTINGS["threshold"][1],
+        help="A new ticket scoring this many points or more is urgent: its priority goes "
+        "up one level and its supervisor gets an activity.",
+    )
+    cs_triage_repeat_days = fields.Integer(
+        string="Repeated Contact Within (Days)",
+        config_parameter=TRIAGE_SETTINGS["repeat_days"][0],
+        default=TRIAGE_SETTINGS["repeat_days"][1],
+        help="The customer's earlier tickets of these last days count as repeated contacts.",
+    )
+    cs_triage_repeat_weight = fields.Integer(
+        string="Points per Repeated Contact",
+        config_parameter=TRIAGE_SETTINGS["repeat_weight"][0],
+        default=TRIAGE_SETTINGS["repeat_weight"][1],
+        help="Points added for each earlier ticket of the customer (three at most).",
+    )
+
+    @api.constrains("cs_triage_threshold", "cs_triage_repeat_days", "cs_triage_repeat_weight")
+    def _check_cs_triage(self):
+        for settings in self:
+            if (
+                settings.cs_triage_threshold <= 0
+                or settings.cs_triage_repeat_days <= 0
+                or settings.cs_triage_repeat_weight < 0
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The urgency threshold and the repeated-contact days must be positive, "
+                        "the points per repeated contact not negative."
+                    )
+                )

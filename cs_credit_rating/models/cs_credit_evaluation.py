@@ -283,7 +283,7 @@ class CsCreditEvaluation(models.Model):
         return evaluations
 
     @api.model
-    def _cron_evaluate_all(self, batch_size=1000):
+    def _cron_evaluate_all(self, batch_size=5000):
         """Evaluate, in every company with an active policy, its customers once
         a day (the company's day): one batch per call, Odoo calls again while
         some remain, a restart resumes where it stopped.

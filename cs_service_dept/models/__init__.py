@@ -1,3 +1,4 @@
+from . import cs_document_mixin
 from . import cs_approval_mixin
 from . import tier_review
 from . import comment_wizard

@@ -22,7 +22,7 @@ class CsApprovalMixin(models.AbstractModel):
 
     _name = "cs.approval.mixin"
     _description = "Customer Service Approval"
-    _inherit = ["tier.validation"]
+    _inherit = ["tier.validation", "cs.document.mixin"]
     _tier_validation_manual_config = False
     _cs_approval = True
 
@@ -333,6 +333,20 @@ class CsApprovalMixin(models.AbstractModel):
         """Drop the reviews (a document sent back to be submitted again)."""
         self.sudo().review_ids.unlink()
         self.sudo().write({"cs_requester_id": False})
+
+    def action_approve(self):
+        """Approve the tier waiting for the user on each document (the form's
+        Approve button; the Manager's, then the General Manager's tier)."""
+        self._cs_check_state(self._state_from)
+        for record in self:
+            record.validate_tier()
+        return True
+
+    def action_reject(self):
+        self._cs_check_state(self._state_from)
+        for record in self:
+            record.reject_tier()
+        return True
 
     def action_cs_submit(self):
         """Submit drafts for approval: the state moves to the first of

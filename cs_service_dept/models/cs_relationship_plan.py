@@ -174,16 +174,6 @@ class CsRelationshipPlan(models.Model):
 
     # ------------------------------------------------------------- actions
 
-    def _check_state(self, states):
-        wrong = self.filtered(lambda p: p.state not in states)
-        if wrong:
-            raise UserError(
-                self.env._(
-                    "The service plan %(plans)s is not in a state allowing this action.",
-                    plans=", ".join(wrong.mapped("display_name")),
-                )
-            )
-
     def action_submit(self):
         return self.action_cs_submit()
 
@@ -246,19 +236,6 @@ class CsRelationshipPlan(models.Model):
                     )
                 )
 
-    def action_approve(self):
-        """The Manager reviews, then the General Manager approves (one tier each)."""
-        self._check_state(["to_approve"])
-        for plan in self:
-            plan.validate_tier()
-        return True
-
-    def action_reject(self):
-        self._check_state(["to_approve"])
-        for plan in self:
-            plan.reject_tier()
-        return True
-
     def action_salesperson_confirm(self):
         """The salesperson confirms the plan drafted with them (计划: planned with
         the salesperson). Only the plan's own salesperson, on a draft."""
@@ -271,7 +248,7 @@ class CsRelationshipPlan(models.Model):
                         plan=plan.display_name,
                     )
                 )
-        self._check_state(["draft"])
+        self._cs_check_state(["draft"])
         # sudo: the salesperson only reads plans; this one field is theirs to set.
         self.sudo().write({"salesperson_confirmed_date": fields.Datetime.now()})
         for plan in self:
@@ -287,19 +264,19 @@ class CsRelationshipPlan(models.Model):
     def action_close(self):
         """Close an approved plan and file it into the customer's archive (when
         cs_archive is installed), else attach its PDF to the plan."""
-        self._check_state(["approved"])
+        self._cs_check_state(["approved"])
         self._cs_write_state({"state": "closed"})
         self._cs_archive_closed()
         return True
 
     def action_cancel(self):
-        self._check_state(["draft", "to_approve"])
+        self._cs_check_state(["draft", "to_approve"])
         self._cs_write_state({"state": "cancel"})
         self._cs_reset_reviews()
         return True
 
     def action_draft(self):
-        self._check_state(["cancel"])
+        self._cs_check_state(["cancel"])
         self._cs_write_state({"state": "draft", "salesperson_confirmed_date": False})
         return True
 

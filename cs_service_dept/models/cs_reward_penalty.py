@@ -1,7 +1,7 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError
 
 
 class CsRewardPenalty(models.Model):
@@ -89,25 +89,8 @@ class CsRewardPenalty(models.Model):
     def _cs_protected_fields(self):
         return super()._cs_protected_fields() | {"scorecard_id"}
 
-    def _check_state(self, states):
-        for notice in self:
-            if notice.state not in states:
-                raise UserError(
-                    self.env._(
-                        "The notice %(notice)s is not in a state allowing this action.",
-                        notice=notice.name,
-                    )
-                )
-
     def action_submit(self):
         return self.action_cs_submit()
-
-    def action_approve(self):
-        """The Manager approves the notice (one tier of cs.approval.mixin)."""
-        self._check_state(["to_approve"])
-        for notice in self:
-            notice.validate_tier()
-        return True
 
     def _cs_on_rejected(self):
         for notice in self:
@@ -117,10 +100,10 @@ class CsRewardPenalty(models.Model):
             )
 
     def action_cancel(self):
-        self._check_state(["draft", "to_approve"])
+        self._cs_check_state(["draft", "to_approve"])
         self._cs_write_state({"state": "cancel"})
         self._cs_reset_reviews()
 
     def action_draft(self):
-        self._check_state(["cancel"])
+        self._cs_check_state(["cancel"])
         self._cs_write_state({"state": "draft"})

@@ -145,43 +145,21 @@ class CsScorecard(models.Model):
         if not self.env.user.has_group("cs_service_dept.group_cs_supervisor"):
             raise AccessError(self.env._("Only a supervisor reviews and submits scorecards."))
 
-    def _check_state(self, states):
-        wrong = self.filtered(lambda card: card.state not in states)
-        if wrong:
-            raise UserError(
-                self.env._(
-                    "The scorecard %(scorecards)s is not in a state allowing this action.",
-                    scorecards=", ".join(wrong.mapped("display_name")),
-                )
-            )
-
     def action_submit(self):
         """The supervisor, having reviewed them, submits scorecards to the Manager."""
         self._check_supervisor()
         return self.action_cs_submit()
 
-    def action_approve(self):
-        self._check_state(["to_approve"])
-        for card in self:
-            card.validate_tier()
-        return True
-
-    def action_reject(self):
-        self._check_state(["to_approve"])
-        for card in self:
-            card.reject_tier()
-        return True
-
     def action_cancel(self):
         self._check_supervisor()
-        self._check_state(["draft", "to_approve"])
+        self._cs_check_state(["draft", "to_approve"])
         self._cs_write_state({"state": "cancel"})
         self._cs_reset_reviews()
         return True
 
     def action_draft(self):
         self._check_supervisor()
-        self._check_state(["cancel"])
+        self._cs_check_state(["cancel"])
         self._cs_write_state({"state": "draft"})
         return True
 
@@ -201,7 +179,7 @@ class CsScorecard(models.Model):
         company's settings. Scorecards that already have a notice get none
         more."""
         self._check_supervisor()
-        self._check_state(["approved"])
+        self._cs_check_state(["approved"])
         settings = self._cs_scorecard_settings()
         top = int(settings["reward_top"])
         vals_list = []

@@ -13,7 +13,7 @@ class CsTraining(models.Model):
 
     _name = "cs.training"
     _description = "Training Session"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "cs.document.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -89,19 +89,9 @@ class CsTraining(models.Model):
         if not self.env.user.has_group("cs_service_dept.group_cs_supervisor"):
             raise AccessError(self.env._("Only a supervisor runs training sessions."))
 
-    def _check_state(self, states):
-        wrong = self.filtered(lambda t: t.state not in states)
-        if wrong:
-            raise UserError(
-                self.env._(
-                    "The training session %(trainings)s is not in a state allowing this action.",
-                    trainings=", ".join(wrong.mapped("display_name")),
-                )
-            )
-
     def action_plan(self):
         self._check_supervisor()
-        self._check_state(["draft"])
+        self._cs_check_state(["draft"])
         for training in self:
             if not training.attendee_ids:
                 msg = self.env._(
@@ -116,19 +106,19 @@ class CsTraining(models.Model):
 
     def action_done(self):
         self._check_supervisor()
-        self._check_state(["planned"])
+        self._cs_check_state(["planned"])
         self.write({"state": "done"})
         return True
 
     def action_cancel(self):
         self._check_supervisor()
-        self._check_state(["draft", "planned"])
+        self._cs_check_state(["draft", "planned"])
         self.write({"state": "cancel"})
         return True
 
     def action_draft(self):
         self._check_supervisor()
-        self._check_state(["cancel"])
+        self._cs_check_state(["cancel"])
         self.write({"state": "draft"})
         return True
 
@@ -136,7 +126,7 @@ class CsTraining(models.Model):
         """Invite the attendees present to the certification (Odoo's survey
         invitation: each gets their own answer and a mail with its link)."""
         self._check_supervisor()
-        self._check_state(["planned", "done"])
+        self._cs_check_state(["planned", "done"])
         template = self.env.ref("survey.mail_template_user_input_invite")
         for training in self:
             survey = training.survey_id

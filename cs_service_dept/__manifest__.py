@@ -86,6 +86,7 @@
         "views/cs_scorecard_menu.xml",
         "views/cs_training_views.xml",
         "views/cs_training_menu.xml",
+        "views/helpdesk_ticket_livechat_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -97,8 +98,12 @@
         "demo/cs_relationship_demo.xml",
         "demo/cs_scorecard_demo.xml",
         "demo/cs_training_demo.xml",
+        "demo/im_livechat_channel_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "cs_service_dept/static/src/livechat/**/*",
+        ],
         "web.report_assets_common": [
             "cs_service_dept/static/src/scss/cs_report.scss",
         ],

@@ -38,3 +38,4 @@ from . import test_cs_scorecard
 from . import test_cs_training
 from . import test_tour_training
 from . import test_intake_livechat
+from . import test_tour_livechat

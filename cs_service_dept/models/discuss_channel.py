@@ -53,8 +53,10 @@ class DiscussChannel(models.Model):
         self.ensure_one()
         # sudo: helpdesk.ticket - the operator may not see a ticket another one
         # created from this chat; it must not be created twice.
-        existing = self.env["helpdesk.ticket"].sudo().search(
-            [("cs_livechat_channel_id", "=", self.id)], limit=1
+        existing = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            .search([("cs_livechat_channel_id", "=", self.id)], limit=1)
         )
         if existing:
             return self.env["helpdesk.ticket"], self.env._(
@@ -64,13 +66,14 @@ class DiscussChannel(models.Model):
         messages = self._cs_chat_messages()
         visitors = self._cs_visitor_partners()
         visitor_messages = messages.filtered(
-            lambda m: (m.author_guest_id or m.author_id in visitors)
-            and html2plaintext(m.body or "").strip()
+            lambda m: (
+                (m.author_guest_id or m.author_id in visitors)
+                and html2plaintext(m.body or "").strip()
+            )
         )
         if not visitor_messages:
             return self.env["helpdesk.ticket"], self.env._(
-                "The visitor has not written anything yet: there is nothing to turn "
-                "into a ticket."
+                "The visitor has not written anything yet: there is nothing to turn into a ticket."
             )
         customer, note = self._cs_chat_customer(visitors, visitor_messages)
         ticket = self.env["helpdesk.ticket"].create(

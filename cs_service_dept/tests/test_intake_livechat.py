@@ -53,7 +53,9 @@ class TestIntakeLivechat(CsLivechatCommon):
         description = str(ticket.description)
         self.assertNotIn("<script>", description)
         self.assertNotIn("<b>", description)
-        self.assertIn("&lt;script&gt;alert('x')&lt;/script&gt; &amp; &lt;b&gt;粗体&lt;/b&gt;", description)
+        self.assertIn(
+            "&lt;script&gt;alert('x')&lt;/script&gt; &amp; &lt;b&gt;粗体&lt;/b&gt;", description
+        )
         self.assertIn("第一行<br>第二行", description)
 
     def test_logged_in_visitor(self):
@@ -99,8 +101,10 @@ class TestIntakeLivechat(CsLivechatCommon):
         ticket, __ = self.run_ticket_command(chat)
         self.assertFalse(ticket.partner_id)
         self.assertIn("no customer", ticket.message_ids[0].body)
-        self.assertFalse(ticket.message_partner_ids & Partner.search([("partner_share", "=", True)]))
-        Partner.create([{"name": "甲", "mobile": "13800000101"}, {"name": "乙", "phone": "138 0000 0101"}])
+        self.assertFalse(ticket.message_partner_ids.filtered("partner_share"))
+        Partner.create(
+            [{"name": "甲", "mobile": "13800000101"}, {"name": "乙", "phone": "138 0000 0101"}]
+        )
         chat = self.new_chat()
         self.visitor_says(chat, "电话 +86 138-0000-0101")
         ticket, __ = self.run_ticket_command(chat)

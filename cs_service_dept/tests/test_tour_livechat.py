@@ -56,5 +56,6 @@ class TestLivechatTicketTour(HttpCase):
         self.assertEqual(len(ticket), 1)
         self.assertEqual(ticket.name, "打印机卡纸")
         self.assertEqual(ticket.partner_id, self.customer)
-        self.assertEqual(ticket.channel_id, self.env.ref("cs_service_dept.helpdesk_ticket_channel_chat"))
+        chat_channel = self.env.ref("cs_service_dept.helpdesk_ticket_channel_chat")
+        self.assertEqual(ticket.channel_id, chat_channel)
         self.assertIn("你好，打印机卡纸了", str(ticket.description))

@@ -87,6 +87,7 @@
         "views/cs_training_views.xml",
         "views/cs_training_menu.xml",
         "views/helpdesk_ticket_livechat_views.xml",
+        "views/chatbot_script_step_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

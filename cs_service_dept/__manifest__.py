@@ -91,6 +91,8 @@
         "views/cs_wechat_views.xml",
         "data/cs_triage_term_data.xml",
         "views/cs_triage_views.xml",
+        "views/helpdesk_ticket_livechat_views.xml",
+        "views/chatbot_script_step_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -102,8 +104,12 @@
         "demo/cs_relationship_demo.xml",
         "demo/cs_scorecard_demo.xml",
         "demo/cs_training_demo.xml",
+        "demo/im_livechat_channel_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "cs_service_dept/static/src/livechat/**/*",
+        ],
         "web.report_assets_common": [
             "cs_service_dept/static/src/scss/cs_report.scss",
         ],

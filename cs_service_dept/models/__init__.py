@@ -61,3 +61,6 @@ from . import cs_scorecard
 from . import cs_scorecard_line
 from . import cs_training
 from . import cs_training_attendee
+from . import discuss_channel
+from . import helpdesk_ticket_livechat
+from . import chatbot_script_step

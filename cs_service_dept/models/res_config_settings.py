@@ -342,3 +342,10 @@ class ResConfigSettings(models.TransientModel):
                         "the points per repeated contact not negative."
                     )
                 )
+    cs_livechat_team_id = fields.Many2one(
+        "helpdesk.ticket.team",
+        string="Live Chat Team",
+        config_parameter="cs_service_dept.livechat_team_id",
+        help="The team of the tickets operators create from a live chat (/ticket). "
+        "Empty: the operator's first team.",
+    )

@@ -342,6 +342,7 @@ class ResConfigSettings(models.TransientModel):
                         "the points per repeated contact not negative."
                     )
                 )
+
     cs_livechat_team_id = fields.Many2one(
         "helpdesk.ticket.team",
         string="Live Chat Team",

@@ -122,6 +122,24 @@ def _get_base_tokenizer():
     return _base_tokenizer
 
 
+def preload():
+    """Build the process's Traditional-to-Simplified converter and base
+    tokenizer (jieba's dictionary: about a second) before the first
+    suggestion needs them."""
+    _get_converter()
+    _get_base_tokenizer()
+
+
+def preload_in_background():
+    """Start :func:`preload` in a daemon thread, once a process; the thread
+    (or ``None`` when already built)."""
+    if _base_tokenizer is not None and _converter is not None:
+        return None
+    thread = threading.Thread(target=preload, name="cs_kb_preload", daemon=True)
+    thread.start()
+    return thread
+
+
 def get_tokenizer(dbname, words):
     """The tokenizer of database ``dbname`` knowing ``words`` (a tuple).
 

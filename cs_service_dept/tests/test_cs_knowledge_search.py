@@ -1,6 +1,7 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
+import threading
 import time
 
 import jieba
@@ -8,6 +9,7 @@ import jieba
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import warmup
 
+from odoo.addons.cs_service_dept.models import cs_knowledge_text
 from odoo.addons.cs_service_dept.models.cs_knowledge_text import tokenize
 
 from . import kb_eval
@@ -218,6 +220,29 @@ class TestKnowledgeSearch(CsTicketCommon):
         article.with_user(self.specialist).action_publish()
         other.invalidate_recordset()
         self.assertEqual(other.cs_suggested_article_ids[:1], article)
+
+
+class TestKnowledgePreload(CsTicketCommon):
+    def test_registry_start_preloads_the_tokenizer(self):
+        """The registry hook builds jieba's dictionary in the background, so
+        the first suggestion of a worker does not pay for it."""
+        base, converter = cs_knowledge_text._base_tokenizer, cs_knowledge_text._converter
+        self.addCleanup(setattr, cs_knowledge_text, "_base_tokenizer", base)
+        self.addCleanup(setattr, cs_knowledge_text, "_converter", converter)
+        cs_knowledge_text._base_tokenizer = cs_knowledge_text._converter = None
+        threads = {thread.ident for thread in threading.enumerate()}
+        self.env["cs.knowledge.article"]._register_hook()
+        preload = [
+            thread
+            for thread in threading.enumerate()
+            if thread.name == "cs_kb_preload" and thread.ident not in threads
+        ]
+        self.assertEqual(len(preload), 1)
+        preload[0].join(60)
+        self.assertIsNotNone(cs_knowledge_text._base_tokenizer)
+        self.assertIsNotNone(cs_knowledge_text._converter)
+        # built: a second start does nothing
+        self.assertIsNone(cs_knowledge_text.preload_in_background())
 
 
 class TestKnowledgeEval(CsTicketCommon):

@@ -54,3 +54,5 @@ from . import cs_scorecard
 from . import cs_scorecard_line
 from . import cs_training
 from . import cs_training_attendee
+from . import helpdesk_sla
+from . import helpdesk_ticket_sla

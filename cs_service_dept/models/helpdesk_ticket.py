@@ -1,7 +1,5 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
-
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
@@ -314,7 +312,10 @@ class HelpdeskTicket(models.Model):
                         super(HelpdeskTicket, ticket).write(
                             {"cs_reopened_count": ticket.cs_reopened_count + 1}
                         )
-        return super().write(vals)
+        result = super().write(vals)
+        if vals.get("cs_first_response_date"):
+            self.ticket_sla_ids._cs_first_response_reached()
+        return result
 
     # ---------------------------------------------------
     # Mail
@@ -333,6 +334,17 @@ class HelpdeskTicket(models.Model):
         ):
             self.sudo().cs_first_response_date = message.create_date or fields.Datetime.now()
         return super()._message_post_after_hook(message, msg_vals)
+
+    # ---------------------------------------------------
+    # SLA (OCA helpdesk_mgmt_sla): models/helpdesk_ticket_sla.py
+    # ---------------------------------------------------
+
+    def _get_sla_ticket_domain(self):
+        return super()._get_sla_ticket_domain() + [
+            "|",
+            ("cs_request_type", "=", False),
+            ("cs_request_type", "=", self.cs_request_type),
+        ]
 
     # ---------------------------------------------------
     # Actions
@@ -553,23 +565,3 @@ class HelpdeskTicket(models.Model):
             user = pick(ticket.team_id)
             if user:
                 ticket.user_id = user
-
-    # ---------------------------------------------------
-    # Crons
-    # ---------------------------------------------------
-
-    @api.model
-    def _cron_cs_escalate_unanswered(self, hours=4):
-        """Escalate consultations left unanswered for ``hours`` hours."""
-        tickets = self.search(
-            [
-                ("cs_request_type", "=", "consultation"),
-                ("cs_first_response_date", "=", False),
-                ("cs_escalated_count", "=", 0),
-                ("stage_id.closed", "=", False),
-                ("team_id.cs_escalation_team_id", "!=", False),
-                ("create_date", "<", fields.Datetime.now() - timedelta(hours=hours)),
-            ]
-        )
-        tickets.action_cs_escalate()
-        self.env["ir.cron"]._notify_progress(done=len(tickets), remaining=0)

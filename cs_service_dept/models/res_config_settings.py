@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .helpdesk_ticket_sla import SLA_WARNING_PERCENT
+
 # The department's targets: settings (ir.config_parameter key, default value).
 KPI_TARGETS = {
     "handling_hours": ("cs_service_dept.handling_target_hours", 3.0),
@@ -282,3 +284,24 @@ class ResConfigSettings(models.TransientModel):
                             setting=settings._fields[name].get_description(self.env)["string"],
                         )
                     )
+
+    # SLA warnings (models/helpdesk_ticket_sla.py)
+    cs_sla_warning_percent = fields.Integer(
+        string="Warn at (% of SLA Time)",
+        config_parameter=SLA_WARNING_PERCENT[0],
+        default=SLA_WARNING_PERCENT[1],
+        help="The supervisor is warned when this share of an SLA's working time has "
+        "elapsed and its target is not reached yet.",
+    )
+
+    @api.constrains("cs_sla_warning_percent")
+    def _check_cs_sla_warning_percent(self):
+        for settings in self:
+            if not 0 < settings.cs_sla_warning_percent < 100:
+                raise ValidationError(
+                    self.env._(
+                        "The SLA warning comes when between 1 and 99%% of the SLA's time "
+                        "has elapsed (now %(percent)s%%).",
+                        percent=settings.cs_sla_warning_percent,
+                    )
+                )

@@ -37,3 +37,4 @@ from . import test_intake_portal
 from . import test_cs_scorecard
 from . import test_cs_training
 from . import test_tour_training
+from . import test_cs_sla

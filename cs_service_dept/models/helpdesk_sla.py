@@ -21,12 +21,9 @@ class HelpdeskSla(models.Model):
         "customer is first answered in time (first public message of customer service).",
     )
     cs_request_type = fields.Selection(
-        selection=[
-            ("consultation", "Consultation"),
-            ("complaint", "Complaint"),
-            ("repair", "Repair"),
-            ("suggestion", "Suggestion"),
-        ],
+        selection=lambda self: (
+            self.env["helpdesk.ticket"]._fields["cs_request_type"]._description_selection(self.env)
+        ),
         string="Request Type",
         help="Only tickets of this request type get this SLA; empty: every type.",
     )

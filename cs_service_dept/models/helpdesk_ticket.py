@@ -340,7 +340,8 @@ class HelpdeskTicket(models.Model):
     # ---------------------------------------------------
 
     def _get_sla_ticket_domain(self):
-        return super()._get_sla_ticket_domain() + [
+        return [
+            *super()._get_sla_ticket_domain(),
             "|",
             ("cs_request_type", "=", False),
             ("cs_request_type", "=", self.cs_request_type),
@@ -501,6 +502,9 @@ class HelpdeskTicket(models.Model):
         value customers otherwise (e.g. a credit grade) extend this hook.
         """
         priority = int(TYPE_PRIORITY.get(request_type, "1"))
+        # read as superuser: only the flag counts, and the record rules of the
+        # categories would be checked in Python on every ticket created
+        partner = partner.sudo()
         categories = partner.cs_category_ids | partner.commercial_partner_id.cs_category_ids
         if any(categories.mapped("high_value")):
             priority += 1
@@ -550,6 +554,7 @@ class HelpdeskTicket(models.Model):
         }
 
         def pick(team):
+            team = team.sudo()  # the members' ids only: no record rules to check per ticket
             if not team.user_ids:
                 return team.user_ids
             user = min(team.user_ids, key=lambda u: (load.get((team.id, u.id), 0), u.id))

@@ -22,6 +22,7 @@
         "data/cs_credit_policy_data.xml",
         "data/tier_definition_data.xml",
         "data/ir_cron_data.xml",
+        "data/mail_activity_type_data.xml",
         "report/cs_credit_limit_notice_report.xml",
         "data/mail_template_data.xml",
         "views/cs_credit_file_views.xml",

@@ -86,6 +86,11 @@
         "views/cs_scorecard_menu.xml",
         "views/cs_training_views.xml",
         "views/cs_training_menu.xml",
+        "security/cs_wechat_security.xml",
+        "data/cs_wechat_data.xml",
+        "views/cs_wechat_views.xml",
+        "data/cs_triage_term_data.xml",
+        "views/cs_triage_views.xml",
         "views/helpdesk_sla_views.xml",
     ],
     "demo": [

@@ -1,8 +1,10 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
 
 OPEN_STATES = ("open", "confirmed")
 # What a confirmed anomaly blocks (the sales of this customer in this company):
@@ -165,7 +167,7 @@ class CsCreditAnomaly(models.Model):
         A batch job's own rows in the suite's own table: no creation log, no
         default or company check per record (the values come from the policy
         and the customers being evaluated). Followers and activities, which are
-        mail's, are added through the ORM by the caller.
+        mail's, are the caller's (one activity a day for the supervisor).
         """
         if not rows:
             return self.browse()
@@ -196,9 +198,6 @@ class CsCreditAnomaly(models.Model):
             )
         )
         anomalies = self.browse(row[0] for row in self.env.cr.fetchall())
-        # in the cache at once: the activities name each anomaly, one by one
-        anomalies.fetch(["partner_id", "kind", "company_id"])
-        anomalies.partner_id.fetch(["name"])
         anomalies.modified(["partner_id", "state", "kind", "company_id"], create=True)
         return anomalies
 
@@ -270,14 +269,61 @@ class CsCreditAnomaly(models.Model):
         ]
         anomalies = self.sudo()._cs_insert_detected(policy.company_id, supervisor, today, rows)
         if supervisor and anomalies:
-            self.env["mail.followers"]._insert_followers(
-                self._name, anomalies.ids, supervisor.partner_id.ids, check_existing=False
-            )
-            anomalies.with_context(mail_activity_quick_update=True).activity_schedule(
-                "mail.mail_activity_data_todo",
-                date_deadline=today,
-                # read by the supervisor, in their language
-                summary=self.with_context(lang=supervisor.lang).env._("Review credit anomaly"),
-                user_id=supervisor.id,
-            )
+            self._cs_notify_supervisor(policy, supervisor, today)
         return anomalies
+
+    @api.model
+    def _cs_notify_supervisor(self, policy, supervisor, today):
+        """Give ``supervisor`` one to-do on ``policy`` for the anomalies
+        detected on ``today``, kept up to date by each batch of the night.
+
+        One activity a day rather than one per anomaly: a night can raise
+        thousands (a slow season collapses many customers' orders at once),
+        which one activity per anomaly would bury the supervisor's to-do list
+        under; the anomalies themselves carry the supervisor as their
+        responsible and are listed from the policy.
+        """
+        count = self.sudo().search_count(
+            [
+                ("company_id", "=", policy.company_id.id),
+                ("detected_on", "=", today),
+                ("user_id", "=", supervisor.id),
+                ("state", "in", OPEN_STATES),
+            ]
+        )
+        activity_type = self.env.ref("cs_credit_rating.mail_activity_type_review_anomalies")
+        # read by the supervisor, in their language
+        reader = self.with_context(lang=supervisor.lang).env
+        values = {
+            "summary": reader._("Review credit anomalies: %(count)s new", count=count),
+            "note": Markup("<p>%s</p>")
+            % reader._(
+                "The credit evaluation of %(date)s raised %(count)s anomalies. "
+                "The policy's Open Anomalies button lists them.",
+                date=format_date(reader, today),
+                count=count,
+            ),
+        }
+        activity = (
+            self.env["mail.activity"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", policy._name),
+                    ("res_id", "=", policy.id),
+                    ("activity_type_id", "=", activity_type.id),
+                    ("user_id", "=", supervisor.id),
+                    ("date_deadline", "=", today),
+                ],
+                limit=1,
+            )
+        )
+        if activity:
+            activity.write(values)
+        else:
+            policy.sudo().with_context(mail_activity_quick_update=True).activity_schedule(
+                activity_type_id=activity_type.id,
+                date_deadline=today,
+                user_id=supervisor.id,
+                **values,
+            )

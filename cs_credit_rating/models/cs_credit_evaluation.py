@@ -75,8 +75,10 @@ class CsCreditEvaluation(models.Model):
     )
     total_score = fields.Float(aggregator="avg")
     grade = fields.Selection(GRADES, required=True, index=True)
-    figures = fields.Json(help="The figures of the sales record analysis used.")
-    details = fields.Json(help="Value, score and weighted score per criterion.")
+    # read when shown or compared, not with every evaluation the nightly run
+    # touches (a customer's grade and score need neither)
+    figures = fields.Json(prefetch=False, help="The figures of the sales record analysis used.")
+    details = fields.Json(prefetch=False, help="Value, score and weighted score per criterion.")
     details_html = fields.Html(string="Scoring", compute="_compute_details_html", sanitize=False)
     specialist_id = fields.Many2one(related="partner_id.cs_specialist_id", string="Specialist")
 
@@ -212,6 +214,8 @@ class CsCreditEvaluation(models.Model):
                 )
             )
         company = policy.company_id
+        # the one column needed, not every column of every partner of the batch
+        partners.fetch(["commercial_partner_id"])
         partners = partners.commercial_partner_id
         figures = self.env["cs.credit.file"]._compute_credit_figures(
             partners, company=company, window_months=policy.window_months
@@ -279,18 +283,24 @@ class CsCreditEvaluation(models.Model):
         return evaluations
 
     @api.model
-    def _cron_evaluate_all(self, batch_size=1000):
-        """Evaluate, in every company with an active policy, the customers of
-        that company not yet evaluated there today (the company's day): one
-        batch per call, Odoo calls again while some remain, a restart resumes
-        where it stopped (evaluated customers leave the domain).
+    def _cron_evaluate_all(self, batch_size=5000):
+        """Evaluate, in every company with an active policy, its customers once
+        a day (the company's day): one batch per call, Odoo calls again while
+        some remain, a restart resumes where it stopped.
+
+        Each policy keeps a cursor (the last customer evaluated by id, and how
+        many are left): a call reads its batch after the cursor, so it costs the
+        batch and not a search of every customer not yet evaluated. Customers
+        already evaluated that day (by hand, or by a run the cursor was reset
+        for) are skipped.
 
         :return: the number of customers still to evaluate
         """
-        Policy = self.env["cs.credit.policy"].sudo()
-        policies = Policy.search([("state", "=", "active")], order="id")
+        policies = (
+            self.env["cs.credit.policy"].sudo().search([("state", "=", "active")], order="id")
+        )
         Partner = self.env["res.partner"].with_context(active_test=True)
-        todo = []
+        done = 0
         for policy in policies:
             company = policy.company_id
             today = self.env["cs.followup"].with_company(company)._cs_today()
@@ -298,32 +308,51 @@ class CsCreditEvaluation(models.Model):
                 ("parent_id", "=", False),
                 ("customer_rank", ">", 0),
                 ("company_id", "in", [company.id, False]),
-                (
-                    "cs_credit_evaluation_ids",
-                    "not any",
-                    [
-                        ("company_id", "=", company.id),
-                        ("state", "=", "approved"),
-                        ("date", ">=", today),
-                    ],
-                ),
             ]
-            todo.append((policy, domain))
-        done = 0
-        for policy, domain in todo:
-            partners = Partner.search(domain, limit=batch_size - done, order="id")
-            if partners:
-                self.with_company(policy.company_id)._evaluate_partners(
-                    partners, policy=policy, detect_anomalies=True
+            if policy.run_date != today:
+                policy.write(
+                    {
+                        "run_date": today,
+                        "run_cursor": 0,
+                        "run_remaining": Partner.search_count(domain),
+                    }
                 )
-                done += len(partners)
-            if done >= batch_size:
-                break
-        # a search that returned less than asked for emptied its domain
-        remaining = (
-            sum(Partner.search_count(domain) for _policy, domain in todo)
-            if done >= batch_size
-            else 0
-        )
+            if done >= batch_size or not policy.run_remaining:
+                continue
+            asked = batch_size - done
+            partners = Partner.search(
+                [*domain, ("id", ">", policy.run_cursor)], limit=asked, order="id"
+            )
+            todo = partners - self._cs_evaluated_on(partners, company, today)
+            if todo:
+                self.with_company(company)._evaluate_partners(
+                    todo, policy=policy, detect_anomalies=True
+                )
+            done += len(partners)
+            policy.write(
+                {
+                    "run_cursor": partners[-1:].id or policy.run_cursor,
+                    # fewer than asked for: the end is reached
+                    "run_remaining": max(policy.run_remaining - len(partners), 1)
+                    if len(partners) == asked
+                    else 0,
+                }
+            )
+        remaining = sum(policies.mapped("run_remaining"))
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
         return remaining
+
+    @api.model
+    def _cs_evaluated_on(self, partners, company, date):
+        """Those of ``partners`` with an approved evaluation in ``company`` on
+        ``date`` or later (one grouped read of the batch)."""
+        groups = self.sudo()._read_group(
+            [
+                ("partner_id", "in", partners.ids),
+                ("company_id", "=", company.id),
+                ("state", "=", "approved"),
+                ("date", ">=", date),
+            ],
+            ["partner_id"],
+        )
+        return self.env["res.partner"].browse(partner.id for (partner,) in groups)

@@ -77,8 +77,43 @@ class CsCreditPolicy(models.Model):
         "res.users",
         string="Anomaly Supervisor",
         check_company=True,
-        help="The supervisor who receives an activity for each detected anomaly.",
+        help="The supervisor who receives, each day anomalies are detected, one "
+        "activity to review them.",
     )
+    # Where the nightly evaluation of the policy's customers stands: the
+    # company's day it runs for, the last customer (by id) it evaluated and how
+    # many it has still to do. Each cron call goes on after the cursor, so a
+    # call costs its batch, not a search of every customer not yet evaluated.
+    run_date = fields.Date(string="Evaluation Run Date", readonly=True, copy=False)
+    run_cursor = fields.Integer(string="Evaluation Run Cursor", readonly=True, copy=False)
+    run_remaining = fields.Integer(string="Customers Left to Evaluate", readonly=True, copy=False)
+    anomaly_open_count = fields.Integer(
+        string="Open Anomalies", compute="_compute_anomaly_open_count"
+    )
+
+    def _compute_anomaly_open_count(self):
+        counts = dict(
+            self.env["cs.credit.anomaly"]._read_group(
+                [
+                    ("company_id", "in", self.company_id.ids),
+                    ("state", "in", ("open", "confirmed")),
+                ],
+                ["company_id"],
+                ["__count"],
+            )
+        )
+        for policy in self:
+            policy.anomaly_open_count = counts.get(policy.company_id, 0)
+
+    def action_view_anomalies(self):
+        """The open anomalies of the policy's company (the digest activity of
+        the nightly evaluation opens the policy, this lists what it found)."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "cs_credit_rating.cs_credit_anomaly_action"
+        )
+        action["domain"] = [("company_id", "=", self.company_id.id)]
+        return action
 
     @api.constrains("criterion_ids", "state")
     def _check_weights(self):

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+from .cs_credit_policy import GRADES
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -16,14 +18,17 @@ class ResPartner(models.Model):
         store=True,
         index="btree_not_null",
     )
+    # the latest evaluation's grade and score, computed with it: the nightly
+    # evaluation of every customer sets the three in one pass
     cs_credit_grade = fields.Selection(
+        GRADES,
         string="Credit Grade",
-        related="cs_credit_evaluation_id.grade",
+        compute="_compute_cs_credit_evaluation_id",
         store=True,
     )
     cs_credit_score = fields.Float(
         string="Credit Score",
-        related="cs_credit_evaluation_id.total_score",
+        compute="_compute_cs_credit_evaluation_id",
         store=True,
         aggregator="avg",
     )
@@ -34,7 +39,11 @@ class ResPartner(models.Model):
         string="Open Credit Anomalies", compute="_compute_cs_credit_anomaly_count"
     )
 
-    @api.depends("cs_credit_evaluation_ids.state")
+    @api.depends(
+        "cs_credit_evaluation_ids.state",
+        "cs_credit_evaluation_ids.grade",
+        "cs_credit_evaluation_ids.total_score",
+    )
     def _compute_cs_credit_evaluation_id(self):
         # Only an approved evaluation gives the grade: a drafted evaluation
         # form changes nothing until the Manager approves it.
@@ -47,9 +56,13 @@ class ResPartner(models.Model):
                 ["id:max"],
             )
         )
-        Evaluation = self.env["cs.credit.evaluation"]
+        Evaluation = self.env["cs.credit.evaluation"].sudo()
+        Evaluation.browse(latest.values()).fetch(["grade", "total_score"])
         for partner in self:
-            partner.cs_credit_evaluation_id = Evaluation.browse(latest.get(partner, False) or [])
+            evaluation = Evaluation.browse(latest.get(partner, False) or [])
+            partner.cs_credit_evaluation_id = evaluation
+            partner.cs_credit_grade = evaluation.grade
+            partner.cs_credit_score = evaluation.total_score
 
     def _compute_cs_credit_evaluation_count(self):
         groups = self.env["cs.credit.evaluation"]._read_group(

@@ -30,17 +30,47 @@ class CreditAnomalyCommon(CsCreditCommon):
 class TestCreditAnomaly(CreditAnomalyCommon):
     def test_overdue_jump_detected_once(self):
         Anomaly = self.env["cs.credit.anomaly"]
+        open_before = self.policy.anomaly_open_count
         self.env["cs.credit.evaluation"]._cron_evaluate_all()
         anomaly = Anomaly.search([("partner_id", "=", self.customer.id)])
         self.assertEqual(anomaly.kind, "overdue_jump")
         self.assertEqual(anomaly.previous_value, 0)
         self.assertEqual(anomaly.current_value, 15000)
         self.assertEqual(anomaly.user_id, self.supervisor)
-        self.assertEqual(anomaly.activity_ids.user_id, self.supervisor)
+        # one to-do a day for the supervisor, on the policy, counting them
+        self.assertFalse(anomaly.activity_ids)
+        activity = self.policy.activity_ids
+        self.assertEqual(activity.user_id, self.supervisor)
+        self.assertEqual(activity.summary, "Review credit anomalies: 1 new")
+        self.assertEqual(str(activity.date_deadline), "2026-06-30")
+        self.policy.invalidate_recordset(["anomaly_open_count"])
+        self.assertEqual(self.policy.anomaly_open_count, open_before + 1)
+        self.assertEqual(self.policy.action_view_anomalies()["res_model"], "cs.credit.anomaly")
         self.assertEqual(self.customer.cs_credit_anomaly_count, 1)
         # a second detection does not duplicate the open anomaly
         self.env["cs.credit.evaluation"]._evaluate_partners(self.customer, detect_anomalies=True)
         self.assertEqual(Anomaly.search_count([("partner_id", "=", self.customer.id)]), 1)
+
+    def test_one_activity_a_day_for_all_batches(self):
+        second = self.create_customer("Anomaly Customer 2", customer_rank=1)
+        self.grade(
+            second,
+            "A",
+            policy_id=self.policy.id,
+            date="2026-05-31",
+            total_score=75,
+            figures=self.env["cs.credit.file"]._empty_figures(),
+        )
+        self.create_invoice(second, 12000, "2026-05-01", "2026-05-31")
+        calls = self.evaluate_all(batch_size=1)
+        self.assertGreaterEqual(calls, 2)
+        anomalies = self.env["cs.credit.anomaly"].search(
+            [("partner_id", "in", (self.customer | second).ids)]
+        )
+        self.assertEqual(len(anomalies), 2)
+        # the second batch updated the day's to-do instead of adding one
+        self.assertEqual(len(self.policy.activity_ids), 1)
+        self.assertEqual(self.policy.activity_ids.summary, "Review credit anomalies: 2 new")
 
     def test_grade_change_from_anomaly(self):
         anomaly = self.env["cs.credit.anomaly"].create(
@@ -118,7 +148,7 @@ class TestCreditAnomalyLanguage(CreditAnomalyCommon):
     def test_activity_and_name_in_the_readers_language(self):
         self.env["cs.credit.evaluation"]._cron_evaluate_all()
         anomaly = self.env["cs.credit.anomaly"].search([("partner_id", "=", self.customer.id)])
-        self.assertEqual(anomaly.activity_ids.summary, "审核信用异常")
+        self.assertEqual(self.policy.activity_ids.summary, "审核信用异常：新增 1 条")
         self.assertEqual(
             anomaly.with_context(lang="zh_CN").display_name, "Anomaly Customer - 逾期金额激增"
         )

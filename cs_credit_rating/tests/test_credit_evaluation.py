@@ -32,6 +32,24 @@ class TestCreditEvaluation(CsCreditCommon):
         self.assertEqual(self.evaluate_all(batch_size=2), 1)
         self.assertEqual(len(customers.cs_credit_evaluation_ids), 5)
 
+    def test_cron_cursor_skips_evaluated_and_restarts_next_day(self):
+        customers = self._customers(4, "Cursor")
+        # evaluated by hand this morning: the night's run skips it
+        self.env["cs.credit.evaluation"]._evaluate_partners(customers[1])
+        self.assertEqual(len(customers[1].cs_credit_evaluation_ids), 1)
+        self.evaluate_all(batch_size=2)
+        self.assertEqual(customers.mapped(lambda c: len(c.cs_credit_evaluation_ids)), [1] * 4)
+        self.assertEqual(self.policy.run_cursor, customers[-1].id)
+        self.assertEqual(self.policy.run_remaining, 0)
+        # a customer created after the run waits for the next day
+        late = self._customers(1, "Late")
+        self.assertEqual(self.evaluate_all(batch_size=2), 1)
+        self.assertFalse(late.cs_credit_evaluation_ids)
+        with freeze_time("2026-07-01"):
+            self.evaluate_all(batch_size=2)
+        self.assertEqual(len(late.cs_credit_evaluation_ids), 1)
+        self.assertEqual(customers.mapped(lambda c: len(c.cs_credit_evaluation_ids)), [2] * 4)
+
     def test_written_set_based_reads_as_created(self):
         """The policy's evaluations are written in one statement: read back
         through the ORM they are whole, and the customers' grade follows."""

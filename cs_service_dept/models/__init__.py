@@ -18,8 +18,14 @@ from . import cs_knowledge_synonym
 from . import resource_calendar
 from . import helpdesk_ticket_team
 from . import cs_complaint_mixin
+from . import res_company
+from . import cs_wechat
+from . import cs_wechat_message
+from . import cs_wechat_mixin
 from . import mail_thread
 from . import cs_intake_mixin
+from . import cs_triage_term
+from . import cs_triage
 from . import helpdesk_ticket
 from . import cs_reward_penalty
 from . import cs_ticket_report

@@ -28,7 +28,16 @@ class CsScorecard(models.Model):
     of the month against its targets, weighted into a score and ranked among
     the month's specialists. Computed for all specialists at once
     (``_cs_compute_month``), reviewed by the supervisor, approved by the
-    Manager (cs.approval.mixin); the specialist then reads their own."""
+    Manager (cs.approval.mixin); the specialist then reads their own.
+
+    Recomputing a month (a specialist joined, a late ticket was closed) only
+    rewrites the cards still to review. Submitted and approved cards are
+    frozen: their figures, score, rank and number of ranked specialists stay
+    as they were submitted. The cards to review are ranked among all the
+    month's cards, the frozen ones at their frozen score, and count them all
+    (so a card added later can share a rank with a frozen one, and frozen
+    cards keep the count they were ranked with). Cancelled cards are left as
+    they are and are not ranked."""
 
     _name = "cs.scorecard"
     _description = "Specialist Scorecard"
@@ -188,8 +197,9 @@ class CsScorecard(models.Model):
     def action_propose_incentives(self):
         """Reward notices for the month's best-ranked approved scorecards and
         improvement notices for those below the threshold, as drafts of the
-        reward/penalty notices the Manager approves. Scorecards that already
-        have a notice get none more."""
+        reward/penalty notices the Manager approves, for the amounts of the
+        company's settings. Scorecards that already have a notice get none
+        more."""
         self._check_supervisor()
         self._check_state(["approved"])
         settings = self._cs_scorecard_settings()
@@ -227,7 +237,9 @@ class CsScorecard(models.Model):
                 {
                     "user_id": card.user_id.id,
                     "kind": kind,
-                    "amount": 0.0,
+                    "amount": card.company_id.cs_scorecard_reward_amount
+                    if kind == "reward"
+                    else card.company_id.cs_scorecard_improvement_amount,
                     "reason": reason,
                     "scorecard_id": card.id,
                     "company_id": card.company_id.id,
@@ -426,8 +438,9 @@ class CsScorecard(models.Model):
     def _cs_compute_month(self, date_from, company=None):
         """Compute (or recompute) the scorecards of every active specialist of
         ``company`` for the month of ``date_from``, score and rank them.
-        Scorecards already submitted or approved are kept as they are (and
-        ranked with the others). Refused for a month not yet over."""
+        Scorecards already submitted or approved are frozen: left as they are,
+        the others are ranked among them at their frozen score (see the class
+        docstring). Refused for a month not yet over."""
         if not self.env.su and not self.env.user.has_group("cs_service_dept.group_cs_supervisor"):
             raise AccessError(self.env._("Only a supervisor computes the scorecards."))
         company = company or self.env.company
@@ -446,6 +459,7 @@ class CsScorecard(models.Model):
         cards = self.sudo()
         existing = cards.search([("date_from", "=", date_from), ("company_id", "=", company.id)])
         kept = existing.filtered(lambda card: card.state != "draft")
+        frozen = kept.filtered(lambda card: card.state in ("to_approve", "approved"))
         specialists = (
             self.env["cs.specialist"]
             .sudo()
@@ -486,7 +500,7 @@ class CsScorecard(models.Model):
                 )
             scores[user.id] = round(total / weight_sum, 1) if weight_sum else 0.0
             lines[user.id] = user_lines
-        all_scores = [*scores.values(), *kept.mapped("score")]
+        all_scores = [*scores.values(), *frozen.mapped("score")]
         count = len(all_scores)
 
         def rank(score):
@@ -504,8 +518,6 @@ class CsScorecard(models.Model):
                     "specialist_count": count,
                 }
             )
-        for card in kept:
-            card.write({"rank": rank(card.score), "specialist_count": count})
         create_users = users - drafts.user_id
         new_cards = cards.with_context(
             mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True

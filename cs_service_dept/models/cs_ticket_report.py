@@ -26,6 +26,33 @@ class CsTicketReport(models.Model):
     _auto = False
     _rec_name = "ticket_id"
     _order = "date desc"
+    # read straight from the tables: searching the report flushes these first
+    _depends = {
+        "helpdesk.ticket": [
+            "active",
+            "create_date",
+            "closed_date",
+            "company_id",
+            "team_id",
+            "user_id",
+            "partner_id",
+            "cs_request_type",
+            "channel_id",
+            "category_id",
+            "cs_cause_id",
+            "cs_department_id",
+            "cs_first_response_date",
+            "cs_first_response_working_hours",
+            "cs_handling_working_hours",
+            "cs_escalated_count",
+            "cs_reopened_count",
+            "cs_investigation_deadline",
+            "cs_investigation_done_date",
+            "cs_solution_deadline",
+            "cs_implemented_date",
+        ],
+        "ir.config_parameter": ["key", "value"],
+    }
 
     ticket_id = fields.Many2one("helpdesk.ticket", readonly=True)
     date = fields.Datetime(string="Created On", readonly=True)

@@ -19,7 +19,13 @@ SUGGESTION_LIMIT = 5
 
 class HelpdeskTicket(models.Model):
     _name = "helpdesk.ticket"
-    _inherit = ["helpdesk.ticket", "cs.complaint.mixin", "cs.intake.mixin"]
+    _inherit = [
+        "helpdesk.ticket",
+        "cs.complaint.mixin",
+        "cs.intake.mixin",
+        "cs.wechat.mixin",
+        "cs.triage.mixin",
+    ]
 
     cs_request_type = fields.Selection(
         selection=[

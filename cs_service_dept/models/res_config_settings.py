@@ -3,6 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .cs_triage import SETTINGS as TRIAGE_SETTINGS
 from .helpdesk_ticket_sla import SLA_WARNING_PERCENT
 
 # The department's targets: settings (ir.config_parameter key, default value).
@@ -37,6 +38,11 @@ SCORECARD_TARGETS = {
     "reward_top": ("cs_service_dept.scorecard_reward_top", 1.0),
     "improvement_score": ("cs_service_dept.scorecard_improvement_score", 60.0),
 }
+
+
+def _company_secret(name):
+    """A WeChat setting: the company's field, administrators only."""
+    return fields.Char(related=f"company_id.{name}", readonly=False, groups="base.group_system")
 
 
 class ResConfigSettings(models.TransientModel):
@@ -172,6 +178,13 @@ class ResConfigSettings(models.TransientModel):
         help="An improvement plan is proposed for specialists scoring below this.",
     )
 
+    cs_scorecard_reward_amount = fields.Monetary(
+        related="company_id.cs_scorecard_reward_amount", readonly=False
+    )
+    cs_scorecard_improvement_amount = fields.Monetary(
+        related="company_id.cs_scorecard_improvement_amount", readonly=False
+    )
+
     @api.constrains(*(f"cs_scorecard_weight_{metric}" for metric in SCORECARD_WEIGHTS))
     def _check_cs_scorecard_weights(self):
         for settings in self:
@@ -284,6 +297,52 @@ class ResConfigSettings(models.TransientModel):
                             setting=settings._fields[name].get_description(self.env)["string"],
                         )
                     )
+
+    # WeChat (models/cs_wechat.py): the company's secrets, administrators only
+    cs_wechat_mp_app_id = _company_secret("cs_wechat_mp_app_id")
+    cs_wechat_mp_app_secret = _company_secret("cs_wechat_mp_app_secret")
+    cs_wechat_mp_token = _company_secret("cs_wechat_mp_token")
+    cs_wechat_mp_aes_key = _company_secret("cs_wechat_mp_aes_key")
+    cs_wecom_corp_id = _company_secret("cs_wecom_corp_id")
+    cs_wecom_secret = _company_secret("cs_wecom_secret")
+    cs_wecom_token = _company_secret("cs_wecom_token")
+    cs_wecom_aes_key = _company_secret("cs_wecom_aes_key")
+    cs_wecom_open_kfid = _company_secret("cs_wecom_open_kfid")
+    # Triage on arrival (cs_triage.py)
+    cs_triage_threshold = fields.Integer(
+        string="Urgent From (Points)",
+        config_parameter=TRIAGE_SETTINGS["threshold"][0],
+        default=TRIAGE_SETTINGS["threshold"][1],
+        help="A new ticket scoring this many points or more is urgent: its priority goes "
+        "up one level and its supervisor gets an activity.",
+    )
+    cs_triage_repeat_days = fields.Integer(
+        string="Repeated Contact Within (Days)",
+        config_parameter=TRIAGE_SETTINGS["repeat_days"][0],
+        default=TRIAGE_SETTINGS["repeat_days"][1],
+        help="The customer's earlier tickets of these last days count as repeated contacts.",
+    )
+    cs_triage_repeat_weight = fields.Integer(
+        string="Points per Repeated Contact",
+        config_parameter=TRIAGE_SETTINGS["repeat_weight"][0],
+        default=TRIAGE_SETTINGS["repeat_weight"][1],
+        help="Points added for each earlier ticket of the customer (three at most).",
+    )
+
+    @api.constrains("cs_triage_threshold", "cs_triage_repeat_days", "cs_triage_repeat_weight")
+    def _check_cs_triage(self):
+        for settings in self:
+            if (
+                settings.cs_triage_threshold <= 0
+                or settings.cs_triage_repeat_days <= 0
+                or settings.cs_triage_repeat_weight < 0
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The urgency threshold and the repeated-contact days must be positive, "
+                        "the points per repeated contact not negative."
+                    )
+                )
 
     # SLA warnings (models/helpdesk_ticket_sla.py)
     cs_sla_warning_percent = fields.Integer(

@@ -6,7 +6,7 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .cs_phone import cs_normalize_phone
 
@@ -137,7 +137,20 @@ class ResPartner(models.Model):
         string="Normalized Mobile", compute="_compute_cs_phone_normalized", store=True, index=True
     )
     cs_channel_summary = fields.Html(
-        string="Channels", compute="_compute_cs_channel_summary", sanitize=False
+        string="Channel Identities", compute="_compute_cs_channel_summary", sanitize=False
+    )
+    # WeChat senders (models/cs_wechat.py): one contact per id and company
+    cs_wechat_openid = fields.Char(
+        string="WeChat OpenID",
+        index="btree_not_null",
+        copy=False,
+        help="The customer's id on the company's WeChat Official Account.",
+    )
+    cs_wecom_external_userid = fields.Char(
+        string="WeCom External User ID",
+        index="btree_not_null",
+        copy=False,
+        help="The customer's id in the company's WeCom customer service.",
     )
 
     @api.depends("state_id", "country_id")
@@ -182,9 +195,14 @@ class ResPartner(models.Model):
             )
             for partner, channel, count in groups:
                 counts[partner.id].append((channel.name or self.env._("No channel"), count))
-        heads = (self.env._("Contact"), self.env._("E-mail"), self.env._("Phone"))
+        heads = (
+            self.env._("Contact"),
+            self.env._("E-mail"),
+            self.env._("Phone"),
+            self.env._("WeChat"),
+        )
         channel_heads = (self.env._("Channel"), self.env._("Tickets"))
-        row = Markup("<tr><td>%s</td><td>%s</td><td>%s</td></tr>")
+        row = Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>")
         for partner in self:
             contacts = partner.commercial_partner_id | partner.commercial_partner_id.child_ids
             identities = Markup("").join(
@@ -193,9 +211,16 @@ class ResPartner(models.Model):
                     contact.name or "",
                     contact.email or "",
                     ", ".join(filter(None, (contact.phone, contact.mobile))),
+                    ", ".join(
+                        filter(None, (contact.cs_wechat_openid, contact.cs_wecom_external_userid))
+                    ),
                 )
                 for contact in contacts
-                if contact.email or contact.phone or contact.mobile
+                if contact.email
+                or contact.phone
+                or contact.mobile
+                or contact.cs_wechat_openid
+                or contact.cs_wecom_external_userid
             )
             channels = Markup("").join(
                 Markup("<tr><td>%s</td><td class='text-end'>%s</td></tr>") % line
@@ -203,10 +228,29 @@ class ResPartner(models.Model):
             )
             partner.cs_channel_summary = Markup(
                 "<table class='table table-sm o_cs_channel_identities'><thead><tr>"
-                "<th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>%s</tbody></table>"
+                "<th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>%s</tbody></table>"
                 "<table class='table table-sm o_cs_channel_tickets'><thead><tr>"
                 "<th>%s</th><th class='text-end'>%s</th></tr></thead><tbody>%s</tbody></table>"
             ) % (*heads, identities, *channel_heads, channels)
+
+    @api.constrains("cs_wechat_openid", "cs_wecom_external_userid", "company_id")
+    def _check_cs_wechat_ids(self):
+        Partner = self.with_context(active_test=False)
+        for field in ("cs_wechat_openid", "cs_wecom_external_userid"):
+            values = [value for value in self.mapped(field) if value]
+            if not values:
+                continue
+            twice = Partner._read_group(
+                [(field, "in", values)], [field, "company_id"], having=[("__count", ">", 1)]
+            )
+            if twice:
+                raise ValidationError(
+                    self.env._(
+                        "The WeChat id %(wechat_id)s already belongs to another contact "
+                        "of the company.",
+                        wechat_id=twice[0][0],
+                    )
+                )
 
     @api.depends("phone", "mobile")
     def _compute_cs_phone_normalized(self):

@@ -37,4 +37,6 @@ from . import test_intake_portal
 from . import test_cs_scorecard
 from . import test_cs_training
 from . import test_tour_training
+from . import test_intake_wechat
+from . import test_cs_triage
 from . import test_cs_sla

@@ -80,6 +80,66 @@ class TestScorecardFigures(CsScorecardCommon):
         self.assertEqual(len(card_a.line_ids), 7)
         self.assertEqual(self.env["cs.scorecard"].search_count([("date_from", "=", OCTOBER)]), 3)
 
+    def test_recompute_freezes_submitted_and_approved(self):
+        """A specialist joins after the month was reviewed: the approved and
+        submitted cards keep their figures, score, rank and count; the cards to
+        review are ranked among them."""
+        cards = self.compute()
+        card_a = self.card_of(cards, self.specialist)
+        card_b = self.card_of(cards, self.specialist_2)
+        card_c = self.card_of(cards, self.specialist_3)
+        (card_a | card_b).with_user(self.supervisor).action_submit()
+        card_a.with_user(self.manager).action_approve()
+        self.assertEqual((card_a.state, card_b.state), ("approved", "to_approve"))
+
+        def frozen(card):
+            return (
+                card.score,
+                card.rank,
+                card.specialist_count,
+                [
+                    (line.id, line.metric, line.value, line.basis, line.score)
+                    for line in card.line_ids
+                ],
+            )
+
+        before = {card: frozen(card) for card in card_a | card_b}
+        self.assertEqual(
+            [(card.rank, card.specialist_count) for card in (card_b, card_a, card_c)],
+            [(1, 3), (2, 3), (3, 3)],
+        )
+        # A late ticket of A's closed in October changes nothing on A's card
+        late = self.create_ticket(
+            "late", user_id=self.specialist.id, cs_request_type="consultation"
+        )
+        self.set_dates(late, create_date="2026-10-20 09:00:00", closed_date="2026-10-23 09:00:00")
+        # D joins: 5 working hours for a consultation (60), first contact (100),
+        # not on target (0), no complaint (100): (15×60 + 15×100 + 10×0 + 15×100) / 55
+        specialist_4 = self.cs_user("cs_specialist_4", GROUP_SPECIALIST)
+        self.env["cs.specialist"].create({"user_id": specialist_4.id})
+        joined = self.create_ticket(
+            "joined", user_id=specialist_4.id, cs_request_type="consultation"
+        )
+        self.set_dates(joined, create_date="2026-10-07 09:00:00", closed_date="2026-10-07 15:00:00")
+
+        again = self.compute()
+        self.assertEqual({card: frozen(card) for card in card_a | card_b}, before)
+        self.assertEqual((card_a.state, card_b.state), ("approved", "to_approve"))
+        card_d = self.card_of(again, specialist_4)
+        self.assertEqual(card_d.state, "draft")
+        self.assertEqual(card_d.score, 70.9)
+        # ranked among all: B 100 (frozen), A 75.2 (frozen), D 70.9, C 0
+        self.assertEqual((card_d.rank, card_d.specialist_count), (3, 4))
+        self.assertEqual((card_c.rank, card_c.specialist_count), (4, 4))
+        self.assertEqual(len(again), 4)
+
+        # a cancelled card is left as it is and not ranked
+        card_c.with_user(self.supervisor).action_cancel()
+        self.compute()
+        self.assertEqual(card_c.state, "cancel")
+        self.assertEqual((card_d.rank, card_d.specialist_count), (3, 3))
+        self.assertEqual({card: frozen(card) for card in card_a | card_b}, before)
+
     def test_query_count_does_not_grow_with_specialists(self):
         more = self.env["cs.specialist"].create(
             [
@@ -216,6 +276,39 @@ class TestScorecardIncentives(CsScorecardCommon):
         reward.with_user(self.manager).action_approve()
         self.assertEqual(reward.state, "approved")
 
+    def test_amounts_from_settings(self):
+        self.env["res.config.settings"].create(
+            {"cs_scorecard_reward_amount": 500.0, "cs_scorecard_improvement_amount": 0.0}
+        ).execute()
+        self.assertEqual(self.env.company.cs_scorecard_reward_amount, 500.0)
+        cards = self.approved_cards()
+        action = cards.with_user(self.supervisor).action_propose_incentives()
+        notices = self.env["cs.reward.penalty"].search(action["domain"])
+        self.assertEqual(
+            sorted((n.user_id.login, n.kind, n.amount) for n in notices),
+            [("cs_specialist_2", "reward", 500.0), ("cs_specialist_3", "penalty", 0.0)],
+        )
+        # an improvement plan with a penalty, for the next month's proposals
+        self.env.company.cs_scorecard_improvement_amount = 100.0
+        card_c = self.card_of(cards, self.specialist_3)
+        card_c.incentive_ids.with_user(self.manager).unlink()
+        action = card_c.with_user(self.supervisor).action_propose_incentives()
+        self.assertEqual(self.env["cs.reward.penalty"].search(action["domain"]).amount, 100.0)
+
+    def test_amounts_not_negative(self):
+        company = self.env.company
+        before = company.cs_scorecard_reward_amount
+        with self.assertRaises(ValidationError) as error:
+            self.env["res.config.settings"].create({"cs_scorecard_reward_amount": -1.0}).execute()
+        self.assertIn("cannot be negative", str(error.exception))
+        self.assertEqual(company.cs_scorecard_reward_amount, before, "nothing written")
+        with self.assertRaises(ValidationError):
+            company.cs_scorecard_improvement_amount = -50.0
+        # only the administrator changes the settings
+        with self.assertRaises(AccessError):
+            company.with_user(self.supervisor).cs_scorecard_reward_amount = 1000.0
+        self.assertEqual(company.cs_scorecard_reward_amount, before)
+
     def test_refusals(self):
         cards = self.compute()
         with self.assertRaisesRegex(UserError, "not in a state"):
@@ -258,6 +351,45 @@ class TestScorecardDemo(CsCommon):
         self.assertEqual(training.state, "done")
         self.assertTrue(training.survey_id.certification)
         self.assertEqual(set(training.attendee_ids.mapped("assessment_state")), {"open"})
+        self.assertEqual(
+            training.article_ids,
+            self.env.ref("cs_service_dept.cs_knowledge_article_return_demo")
+            | self.env.ref("cs_service_dept.cs_knowledge_article_warranty_demo")
+            | self.env.ref("cs_service_dept.cs_knowledge_article_invoice_demo"),
+        )
+
+    def test_demo_month_measured(self):
+        """Last month's demo work is measured: both specialists have real,
+        different figures, 张伟 is ranked before 李娜, and the incentives are
+        proposed for the amounts of the settings."""
+        zhangwei = self.env.ref("cs_service_dept.user_zhangwei_demo", raise_if_not_found=False)
+        if not zhangwei:
+            self.skipTest("without demo data")
+        lina = self.env.ref("cs_service_dept.user_lina_demo")
+        today = self.env["cs.followup"]._cs_today()
+        last_month = date_utils.start_of(date_utils.subtract(today, months=1), "month")
+        cards = self.env["cs.scorecard"].search([("date_from", "=", last_month)])
+        card_z, card_l = self.card_of(cards, zhangwei), self.card_of(cards, lina)
+        for card in card_z | card_l:
+            measured = card.line_ids.filtered("measured").mapped("metric")
+            for metric in ("handling", "fcr", "followup", "complaint", "sla"):
+                self.assertIn(metric, measured, f"{card.name}: {metric} not measured")
+        figures_z = {line.metric: line.value for line in card_z.line_ids}
+        figures_l = {line.metric: line.value for line in card_l.line_ids}
+        # the demo's story (other demo follow-ups may fall in last month, and
+        # the working hours depend on the company's calendar: compared only)
+        self.assertGreater(figures_z["fcr"], figures_l["fcr"])
+        self.assertGreater(figures_z["followup"], figures_l["followup"])
+        self.assertGreater(figures_l["handling"], figures_z["handling"])
+        self.assertEqual((figures_z["complaint"], figures_l["complaint"]), (0.0, 1.0))
+        self.assertGreater(card_z.score, card_l.score)
+        self.assertLess(card_z.rank, card_l.rank)
+        self.assertEqual(card_z.rank, 1)
+        self.assertEqual(
+            [(n.kind, n.amount, n.state) for n in card_z.incentive_ids],
+            [("reward", 500.0, "draft")],
+        )
+        self.assertEqual([(n.kind, n.amount) for n in card_l.incentive_ids], [("penalty", 0.0)])
 
     def card_of(self, cards, user):
         return cards.filtered(lambda card: card.user_id == user)

@@ -87,10 +87,10 @@ class HelpdeskTicketSla(models.Model):
     # Actions
     # ---------------------------------------------------
 
-    @api.model
     def action_cs_warn_now(self):
         """Warn the supervisors now about the targets about to be missed (what the
-        scheduled action does every quarter of an hour)."""
+        scheduled action does every quarter of an hour); from the list's header, the
+        selection does not matter."""
         if not self.env.user.has_group("cs_service_dept.group_cs_supervisor"):
             raise AccessError(self.env._("Only a supervisor runs the SLA warnings."))
         lines = self.sudo().search(self._cs_warning_domain())._cs_process_warnings()

@@ -4,7 +4,7 @@
     "name": "Customer Service Department",
     "summary": "Run a customer service department (客服部): customers, tickets, "
     "after-sales and follow-up in one app",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Services/Customer Service",
     "website": "https://github.com/cs-suite/cs_suite",
     "author": "cs_suite contributors",
@@ -93,6 +93,7 @@
         "views/cs_triage_views.xml",
         "views/helpdesk_ticket_livechat_views.xml",
         "views/chatbot_script_step_views.xml",
+        "views/helpdesk_sla_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -105,6 +106,7 @@
         "demo/cs_scorecard_demo.xml",
         "demo/cs_training_demo.xml",
         "demo/im_livechat_channel_demo.xml",
+        "demo/helpdesk_sla_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -64,3 +64,5 @@ from . import cs_training_attendee
 from . import discuss_channel
 from . import helpdesk_ticket_livechat
 from . import chatbot_script_step
+from . import helpdesk_sla
+from . import helpdesk_ticket_sla

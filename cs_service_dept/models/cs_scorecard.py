@@ -340,6 +340,8 @@ class CsScorecard(models.Model):
                     "investigation_on_time_rate:count",
                     "solution_on_time_rate:sum",
                     "solution_on_time_rate:count",
+                    "sla_attainment_rate:sum",
+                    "sla_attainment_rate:count",
                 ],
             )
         )

@@ -126,6 +126,18 @@ class CsTicketReport(models.Model):
     solution_on_time_rate = fields.Float(
         string="Solutions on Time (%)", aggregator="avg", readonly=True
     )
+    sla_count = fields.Integer(
+        string="# SLA Targets",
+        readonly=True,
+        help="SLA targets of the ticket decided: reached, or missed (deadline passed).",
+    )
+    sla_attainment_rate = fields.Float(
+        string="SLA Attainment (%)",
+        aggregator="avg",
+        readonly=True,
+        help="Share of the ticket's decided SLA targets (first response, resolution) "
+        "reached in time.",
+    )
 
     def _query(self):
         return SQL(
@@ -178,8 +190,23 @@ class CsTicketReport(models.Model):
                      THEN CASE WHEN t.cs_implemented_date <= t.cs_solution_deadline
                                THEN 100 ELSE 0 END
                      WHEN t.cs_solution_deadline < (NOW() AT TIME ZONE 'UTC') THEN 0
-                     END AS solution_on_time_rate
+                     END AS solution_on_time_rate,
+                COALESCE(sla.decided, 0) AS sla_count,
+                CASE WHEN sla.decided > 0
+                     THEN 100.0 * sla.met / sla.decided
+                     END AS sla_attainment_rate
             FROM helpdesk_ticket t
+            LEFT JOIN (
+                SELECT ticket_id,
+                       COUNT(*) FILTER (
+                           WHERE state IN ('accomplished', 'expired')
+                              OR (state = 'in_progress'
+                                  AND deadline < (NOW() AT TIME ZONE 'UTC'))
+                       ) AS decided,
+                       COUNT(*) FILTER (WHERE state = 'accomplished') AS met
+                  FROM helpdesk_ticket_sla
+                 GROUP BY ticket_id
+            ) sla ON sla.ticket_id = t.id
             CROSS JOIN (
                 SELECT
                     COALESCE(

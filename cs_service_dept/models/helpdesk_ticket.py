@@ -1,7 +1,5 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
-
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
@@ -320,7 +318,10 @@ class HelpdeskTicket(models.Model):
                         super(HelpdeskTicket, ticket).write(
                             {"cs_reopened_count": ticket.cs_reopened_count + 1}
                         )
-        return super().write(vals)
+        result = super().write(vals)
+        if vals.get("cs_first_response_date"):
+            self.ticket_sla_ids._cs_first_response_reached()
+        return result
 
     # ---------------------------------------------------
     # Mail
@@ -339,6 +340,18 @@ class HelpdeskTicket(models.Model):
         ):
             self.sudo().cs_first_response_date = message.create_date or fields.Datetime.now()
         return super()._message_post_after_hook(message, msg_vals)
+
+    # ---------------------------------------------------
+    # SLA (OCA helpdesk_mgmt_sla): models/helpdesk_ticket_sla.py
+    # ---------------------------------------------------
+
+    def _get_sla_ticket_domain(self):
+        return [
+            *super()._get_sla_ticket_domain(),
+            "|",
+            ("cs_request_type", "=", False),
+            ("cs_request_type", "=", self.cs_request_type),
+        ]
 
     # ---------------------------------------------------
     # Actions
@@ -495,6 +508,9 @@ class HelpdeskTicket(models.Model):
         value customers otherwise (e.g. a credit grade) extend this hook.
         """
         priority = int(TYPE_PRIORITY.get(request_type, "1"))
+        # read as superuser: only the flag counts, and the record rules of the
+        # categories would be checked in Python on every ticket created
+        partner = partner.sudo()
         categories = partner.cs_category_ids | partner.commercial_partner_id.cs_category_ids
         if any(categories.mapped("high_value")):
             priority += 1
@@ -544,6 +560,7 @@ class HelpdeskTicket(models.Model):
         }
 
         def pick(team):
+            team = team.sudo()  # the members' ids only: no record rules to check per ticket
             if not team.user_ids:
                 return team.user_ids
             user = min(team.user_ids, key=lambda u: (load.get((team.id, u.id), 0), u.id))
@@ -559,23 +576,3 @@ class HelpdeskTicket(models.Model):
             user = pick(ticket.team_id)
             if user:
                 ticket.user_id = user
-
-    # ---------------------------------------------------
-    # Crons
-    # ---------------------------------------------------
-
-    @api.model
-    def _cron_cs_escalate_unanswered(self, hours=4):
-        """Escalate consultations left unanswered for ``hours`` hours."""
-        tickets = self.search(
-            [
-                ("cs_request_type", "=", "consultation"),
-                ("cs_first_response_date", "=", False),
-                ("cs_escalated_count", "=", 0),
-                ("stage_id.closed", "=", False),
-                ("team_id.cs_escalation_team_id", "!=", False),
-                ("create_date", "<", fields.Datetime.now() - timedelta(hours=hours)),
-            ]
-        )
-        tickets.action_cs_escalate()
-        self.env["ir.cron"]._notify_progress(done=len(tickets), remaining=0)

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .cs_triage import SETTINGS as TRIAGE_SETTINGS
+from .helpdesk_ticket_sla import SLA_WARNING_PERCENT
 
 # The department's targets: settings (ir.config_parameter key, default value).
 KPI_TARGETS = {
@@ -350,3 +351,23 @@ class ResConfigSettings(models.TransientModel):
         help="The team of the tickets operators create from a live chat (/ticket). "
         "Empty: the operator's first team.",
     )
+    # SLA warnings (models/helpdesk_ticket_sla.py)
+    cs_sla_warning_percent = fields.Integer(
+        string="Warn at (% of SLA Time)",
+        config_parameter=SLA_WARNING_PERCENT[0],
+        default=SLA_WARNING_PERCENT[1],
+        help="The supervisor is warned when this share of an SLA's working time has "
+        "elapsed and its target is not reached yet.",
+    )
+
+    @api.constrains("cs_sla_warning_percent")
+    def _check_cs_sla_warning_percent(self):
+        for settings in self:
+            if not 0 < settings.cs_sla_warning_percent < 100:
+                raise ValidationError(
+                    self.env._(
+                        "The SLA warning comes when between 1 and 99%% of the SLA's time "
+                        "has elapsed (now %(percent)s%%).",
+                        percent=settings.cs_sla_warning_percent,
+                    )
+                )

@@ -312,36 +312,6 @@ class TestTicketDefaults(CsTicketCommon):
         ticket.stage_id = done
         self.assertFalse(ticket.cs_first_contact_resolution)
 
-    def test_escalation(self):
-        experts = self.env["helpdesk.ticket.team"].create(
-            {"name": "专家组", "user_ids": [(6, 0, self.specialist_2.ids)]}
-        )
-        front = self.env["helpdesk.ticket.team"].create(
-            {
-                "name": "前台",
-                "user_ids": [(6, 0, self.specialist.ids)],
-                "cs_escalation_team_id": experts.id,
-            }
-        )
-        ticket = self.create_ticket("没有回复", team_id=front.id, user_id=self.specialist.id)
-        answered = self.create_ticket("已回复", team_id=front.id, user_id=self.specialist.id)
-        self.set_dates(ticket, create_date="2026-11-20 08:00:00")
-        self.set_dates(
-            answered,
-            create_date="2026-11-20 08:00:00",
-            cs_first_response_date="2026-11-20 08:30:00",
-        )
-        with freeze_time("2026-11-20 13:00:00"):
-            self.env["helpdesk.ticket"]._cron_cs_escalate_unanswered()
-        self.assertEqual(ticket.team_id, experts)
-        self.assertEqual(ticket.user_id, self.specialist_2)
-        self.assertEqual(ticket.cs_escalated_count, 1)
-        self.assertEqual(answered.team_id, front)
-        ticket.stage_id = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
-        self.assertFalse(ticket.cs_first_contact_resolution)
-        with self.assertRaises(UserError):
-            ticket.action_cs_escalate()
-
     def test_first_response_date(self):
         ticket = self.create_ticket("咨询", user_id=self.specialist.id)
         ticket.message_post(body="internal", subtype_xmlid="mail.mt_note")

@@ -197,6 +197,9 @@ RIGHTS = {
         "manager": "crw",
         "general_manager": "crw",
     },
+    # created by the WeChat callbacks only (as superuser); managers may purge
+    "cs.wechat.message": {"supervisor": "r", "manager": "ru", "general_manager": "ru"},
+    "cs.triage.term": {"specialist": "r", "supervisor": ALL, **MANAGERS},
 }
 
 

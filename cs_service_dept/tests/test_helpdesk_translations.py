@@ -79,3 +79,21 @@ class TestHelpdeskTranslations(TransactionCase):
                 form = self.env.ref("helpdesk_mgmt.ticket_view_form").with_context(**ctx)
                 self.assertIn(expected["form_term"], form.arch_db)
                 self.assertNotIn("Assign to me", form.arch_db)
+
+    def test_sla_and_merge_read_in_chinese(self):
+        """helpdesk_mgmt_sla and helpdesk_mgmt_merge ship no Chinese: i18n_extra's."""
+        expected = {
+            "zh_CN": ("暂停计时的阶段", "新建工单"),
+            "zh_TW": ("暫停計時的階段", "新建工單"),
+        }
+        Fields = self.env["ir.model.fields"]
+        for lang, (ignore_stages, new_ticket) in expected.items():
+            with self.subTest(lang=lang):
+                sla_field = Fields._get("helpdesk.sla", "ignore_stage_ids")
+                self.assertEqual(
+                    sla_field.with_context(lang=lang).field_description, ignore_stages
+                )
+                merge_field = Fields._get("helpdesk.ticket.merge", "create_new_ticket")
+                self.assertEqual(
+                    merge_field.with_context(lang=lang).field_description, new_ticket
+                )

@@ -93,6 +93,7 @@
         "views/cs_triage_views.xml",
         "views/helpdesk_ticket_livechat_views.xml",
         "views/chatbot_script_step_views.xml",
+        "views/im_livechat_channel_rule_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

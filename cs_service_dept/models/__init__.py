@@ -64,3 +64,4 @@ from . import cs_training_attendee
 from . import discuss_channel
 from . import helpdesk_ticket_livechat
 from . import chatbot_script_step
+from . import im_livechat_channel_rule

@@ -106,6 +106,7 @@
         "demo/cs_scorecard_demo.xml",
         "demo/cs_training_demo.xml",
         "demo/im_livechat_channel_demo.xml",
+        "demo/chatbot_script_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

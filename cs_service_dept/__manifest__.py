@@ -94,6 +94,7 @@
         "views/helpdesk_ticket_livechat_views.xml",
         "views/chatbot_script_step_views.xml",
         "views/helpdesk_sla_views.xml",
+        "views/im_livechat_channel_rule_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -107,6 +108,7 @@
         "demo/cs_training_demo.xml",
         "demo/im_livechat_channel_demo.xml",
         "demo/helpdesk_sla_demo.xml",
+        "demo/chatbot_script_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

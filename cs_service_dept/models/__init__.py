@@ -66,3 +66,4 @@ from . import helpdesk_ticket_livechat
 from . import chatbot_script_step
 from . import helpdesk_sla
 from . import helpdesk_ticket_sla
+from . import im_livechat_channel_rule

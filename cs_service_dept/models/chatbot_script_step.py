@@ -91,11 +91,17 @@ class ChatbotScriptStep(models.Model):
                 "channel_id": self.env.ref("cs_service_dept.helpdesk_ticket_channel_chat").id,
                 "team_id": (self.cs_team_id or channel._cs_chat_team()).id,
                 "partner_id": customer.id,
+                # not helpdesk_mgmt's default, the current user: the visitor
+                # (public) here; the customer's specialist or the team's
+                "user_id": False,
                 "cs_livechat_channel_id": channel.id,
             }
         )
+        if not ticket.user_id:
+            ticket._cs_assign_balanced()
         if customer:
             ticket.message_subscribe(customer.ids)
         if note:
             ticket.message_post(body=note, subtype_xmlid="mail.mt_note")
+        ticket._cs_livechat_schedule_answer()
         return ticket

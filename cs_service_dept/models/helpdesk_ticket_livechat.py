@@ -1,6 +1,9 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from pytz import timezone, utc
+
 from odoo import fields, models
+from odoo.tools import format_datetime
 
 
 class HelpdeskTicket(models.Model):
@@ -58,3 +61,29 @@ class HelpdeskTicket(models.Model):
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
         )
+
+    def _cs_livechat_schedule_answer(self):
+        """A chat bot opened these tickets (out of hours): their specialist
+        gets an activity to answer the customer, due at the next working hour
+        of the team's calendar (the company's when the team has none), in the
+        specialist's language and time zone."""
+        now = fields.Datetime.now()
+        for ticket in self.filtered("user_id"):
+            user = ticket.user_id
+            calendar = ticket.team_id.resource_calendar_id or ticket.company_id.resource_calendar_id
+            due = (calendar and calendar._cs_next_work_time(now)) or now
+            tz = user.tz or calendar.tz or "UTC"
+            localized = ticket.with_context(lang=user.lang or self.env.lang)
+            # no "assigned to you" e-mail: its author would be the visitor (the
+            # public user, without an address); the activity waits in their list
+            localized.with_context(mail_activity_quick_update=True).activity_schedule(
+                "mail.mail_activity_data_call",
+                date_deadline=utc.localize(due).astimezone(timezone(tz)).date(),
+                summary=localized.env._("Answer the out-of-hours chat"),
+                note=localized.env._(
+                    "The customer asked the chat bot out of hours; answer them from "
+                    "%(due)s, the next working hour.",
+                    due=format_datetime(localized.env, due, tz=tz, dt_format="short"),
+                ),
+                user_id=user.id,
+            )

@@ -1,10 +1,14 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from bisect import bisect_right
+from datetime import timedelta
 
 from pytz import utc
 
 from odoo import models
+
+# How far ahead the next working moment of a calendar is looked for.
+NEXT_WORK_SEARCH_DAYS = 14
 
 
 class ResourceCalendar(models.Model):
@@ -46,3 +50,16 @@ class ResourceCalendar(models.Model):
             else 0.0
             for start, stop in spans
         ]
+
+    def _cs_next_work_time(self, moment):
+        """The first working moment of this calendar at or after ``moment``
+        (naive UTC, as the ORM stores datetimes): ``moment`` itself during
+        working hours, else the start of the next work interval in the
+        calendar's time zone, public holidays taken out. None when the calendar
+        has no work in the next ``NEXT_WORK_SEARCH_DAYS`` days."""
+        self.ensure_one()
+        start = utc.localize(moment)
+        intervals = self._work_intervals_batch(start, start + timedelta(days=NEXT_WORK_SEARCH_DAYS))
+        for interval_start, __, __ in intervals[False]:
+            return interval_start.astimezone(utc).replace(tzinfo=None)
+        return None

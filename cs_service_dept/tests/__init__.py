@@ -43,3 +43,5 @@ from . import test_intake_livechat
 from . import test_tour_livechat
 from . import test_livechat_chatbot
 from . import test_cs_sla
+from . import test_livechat_out_of_hours
+from . import test_tour_livechat_chatbot

@@ -90,10 +90,6 @@ class TestHelpdeskTranslations(TransactionCase):
         for lang, (ignore_stages, new_ticket) in expected.items():
             with self.subTest(lang=lang):
                 sla_field = Fields._get("helpdesk.sla", "ignore_stage_ids")
-                self.assertEqual(
-                    sla_field.with_context(lang=lang).field_description, ignore_stages
-                )
+                self.assertEqual(sla_field.with_context(lang=lang).field_description, ignore_stages)
                 merge_field = Fields._get("helpdesk.ticket.merge", "create_new_ticket")
-                self.assertEqual(
-                    merge_field.with_context(lang=lang).field_description, new_ticket
-                )
+                self.assertEqual(merge_field.with_context(lang=lang).field_description, new_ticket)

@@ -1,5 +1,9 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
+from freezegun import freeze_time
+
 from odoo import Command
 from odoo.tests import tagged
 
@@ -110,3 +114,47 @@ class TestLivechatChatbot(CsLivechatCommon):
         self.step_ask._process_step(chat)
         self.answer(chat, "🙂🙂")
         self.assertIn("no article", chat.message_ids.sorted("id")[-1].body)
+
+    def ticket_from_bot(self, body="发票抬头写错了 huamei@example.com"):
+        """The bot's 'Create Ticket' step after the visitor wrote ``body``."""
+        self.operator.tz = "Asia/Shanghai"
+        self.chat_team.resource_calendar_id = self.env["resource.calendar"].create(
+            {"name": "Shanghai office (test)", "tz": "Asia/Shanghai"}
+        )
+        chat = self.new_chat()
+        self.visitor_says(chat, body)
+        # as /chatbot/step/trigger: the public visitor, the step read with sudo
+        public = self.env.ref("base.public_user")
+        guest = chat.channel_member_ids.guest_id
+        self.step_ticket.with_user(public).sudo()._process_step(
+            chat.with_user(public).with_context(guest=guest)
+        )
+        return chat.cs_ticket_ids
+
+    @freeze_time("2026-12-11 12:00:00")  # Friday 20:00 in Shanghai
+    def test_ticket_due_next_working_hour(self):
+        ticket = self.ticket_from_bot()
+        self.assertEqual(ticket.user_id, self.operator)
+        activity = ticket.activity_ids
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.user_id, self.operator)
+        self.assertEqual(activity.activity_type_id, self.env.ref("mail.mail_activity_data_call"))
+        # Monday 8:00 in Shanghai (Sunday 0:00 UTC would be the 13th)
+        self.assertEqual(activity.date_deadline, date(2026, 12, 14))
+        self.assertIn("8:00", str(activity.note))
+        self.assertEqual(activity.summary, "Answer the out-of-hours chat")
+
+    @freeze_time("2026-12-10 02:00:00")  # Thursday 10:00 in Shanghai
+    def test_ticket_due_now_in_working_hours(self):
+        ticket = self.ticket_from_bot()
+        self.assertEqual(ticket.activity_ids.date_deadline, date(2026, 12, 10))
+        self.assertIn("10:00", str(ticket.activity_ids.note))
+
+    def test_ticket_unassigned_no_activity(self):
+        self.step_ticket.cs_team_id = self.env["helpdesk.ticket.team"].create(
+            {"name": "Nobody (test)"}
+        )
+        ticket = self.ticket_from_bot("发票抬头写错了")
+        self.assertTrue(ticket)
+        self.assertFalse(ticket.user_id)
+        self.assertFalse(ticket.activity_ids)

@@ -11,6 +11,8 @@ class HelpdeskSla(models.Model):
 
     _inherit = "helpdesk.sla"
 
+    # shown on every ticket it applies to: in the reader's language
+    name = fields.Char(translate=True)
     cs_target = fields.Selection(
         selection=[("resolution", "Resolution"), ("first_response", "First Response")],
         string="Target",

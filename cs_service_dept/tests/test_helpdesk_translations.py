@@ -86,6 +86,15 @@ class TestHelpdeskTranslations(TransactionCase):
             "zh_CN": ("暂停计时的阶段", "新建工单"),
             "zh_TW": ("暫停計時的階段", "新建工單"),
         }
+        # the SLA's name, shown on every ticket, is translated (the demo's)
+        sla = self.env.ref(
+            "cs_service_dept.helpdesk_sla_complaint_response_demo", raise_if_not_found=False
+        )
+        if sla:
+            self.assertEqual(sla.with_context(lang="zh_TW").name, "投訴在 1 個工作小時內答覆")
+            self.assertEqual(
+                sla.with_context(lang="en_US").name, "Complaints answered within 1 working hour"
+            )
         Fields = self.env["ir.model.fields"]
         for lang, (ignore_stages, new_ticket) in expected.items():
             with self.subTest(lang=lang):

@@ -25,6 +25,7 @@
         "sale_margin",
         "survey",
     ],
+    "uninstall_hook": "uninstall_hook",
     "external_dependencies": {"python": ["jieba", "opencc-purepy", "wechatpy"]},
     "data": [
         "security/cs_service_dept_security.xml",

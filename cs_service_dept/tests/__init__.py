@@ -39,6 +39,7 @@ from . import test_cs_training
 from . import test_tour_training
 from . import test_intake_wechat
 from . import test_cs_triage
+from . import test_helpdesk_ticket_merge
 from . import test_intake_livechat
 from . import test_tour_livechat
 from . import test_livechat_chatbot

@@ -1,7 +1,9 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Triage of a new ticket on arrival: urgency and mood read from its text, the
-customer's repeated contacts, and the open ticket it likely repeats.
+customer's repeated contacts, and the open ticket it likely repeats. When the
+customer writes again on an open ticket, it is triaged again with what they
+wrote.
 
 The text is read the way the knowledge base reads it (``cs_knowledge_text``):
 HTML reduced to text, Traditional converted to Simplified, lower case; the
@@ -17,6 +19,7 @@ developer, and nothing is downloaded or trained.
 """
 
 import re
+from collections import defaultdict
 from datetime import timedelta
 
 from markupsafe import Markup
@@ -43,6 +46,9 @@ DUPLICATE_DAYS = 7
 DUPLICATE_SIMILARITY = 0.5
 DUPLICATE_MIN_SHARED = 2
 TRIAGE_BATCH = 200
+# Messages that are the customer writing (the portal's chatter, a mail), not
+# a note (an auto-reply the gateway logs) or a system notification.
+CUSTOMER_MESSAGE_TYPES = ("comment", "email")
 # Result fields only the triage (superuser) writes: no client sets them.
 TRIAGE_FIELDS = (
     "cs_triage_pending",
@@ -117,10 +123,12 @@ class CsTriageMixin(models.AbstractModel):
     pending flag and the triage cron triggered; the cron reads the pending
     tickets in batches, scores them, raises the priority of urgent ones one
     level (once), gives their supervisor an activity, and flags likely
-    duplicates."""
+    duplicates. A message of the customer on an open ticket flags it pending
+    again."""
 
     _name = "cs.triage.mixin"
     _description = "Ticket Triage"
+    _inherit = ["mail.thread"]
 
     cs_triage_pending = fields.Boolean(
         string="Triage Pending", copy=False, readonly=True, index=True
@@ -219,6 +227,26 @@ class CsTriageMixin(models.AbstractModel):
                 self.env._("The triage results of tickets are computed, not written.")
             )
 
+    # ---------------------------------------------------------------- mail
+
+    def _message_post_after_hook(self, message, msg_vals):
+        """The customer writes again on an open ticket (portal, mail): it is
+        triaged again, their message's text included. The priority is still
+        raised once at most."""
+        result = super()._message_post_after_hook(message, msg_vals)
+        if (
+            message.message_type in CUSTOMER_MESSAGE_TYPES
+            and message.subtype_id
+            and not message.subtype_id.internal
+            and message.author_id
+            and message.author_id == self.partner_id
+            and not self.cs_triage_pending
+            and not self.closed
+        ):
+            self.sudo().cs_triage_pending = True
+            self._cs_triage_trigger()
+        return result
+
     # ------------------------------------------------------------- actions
 
     def action_cs_retriage(self):
@@ -282,13 +310,50 @@ class CsTriageMixin(models.AbstractModel):
             fields.Datetime.now() + timedelta(seconds=1)
         )
 
-    def _cs_triage_text(self):
+    def _cs_triage_text(self, messages=()):
+        """The text the lexicon is matched on: the ticket's title and description,
+        then ``messages`` (what the customer wrote on it, newest first) as far as
+        MAX_ARTICLE_CHARS more characters go."""
         self.ensure_one()
-        return normalize(
-            Markup("<p>%s</p>%s") % (self.name or "", self.description or ""),
-            is_html=True,
-            max_chars=MAX_ARTICLE_CHARS,
+        texts = [
+            normalize(
+                Markup("<p>%s</p>%s") % (self.name or "", self.description or ""),
+                is_html=True,
+                max_chars=MAX_ARTICLE_CHARS,
+            )
+        ]
+        budget = MAX_ARTICLE_CHARS
+        for body in messages:
+            if budget <= 0:
+                break
+            texts.append(normalize(body, is_html=True, max_chars=budget))
+            budget -= len(texts[-1])
+        return "\n".join(texts)
+
+    def _cs_triage_customer_messages(self):
+        """{ticket id: bodies of the messages its customer wrote on it, newest
+        first}, read in one query for the batch."""
+        messages = (
+            self.env["mail.message"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("model", "=", self._name),
+                    ("res_id", "in", self.ids),
+                    ("message_type", "in", CUSTOMER_MESSAGE_TYPES),
+                    ("subtype_id.internal", "=", False),
+                    ("author_id", "in", self.partner_id.ids),
+                ],
+                ["res_id", "author_id", "body"],
+                order="id desc",
+            )
         )
+        customers = {ticket.id: ticket.partner_id for ticket in self}
+        bodies = defaultdict(list)
+        for message in messages:
+            if message.author_id == customers[message.res_id]:
+                bodies[message.res_id].append(message.body)
+        return bodies
 
     @api.model
     def _cs_triage_settings(self):
@@ -304,8 +369,10 @@ class CsTriageMixin(models.AbstractModel):
     def _cs_triage(self):
         """Triage these tickets (superuser): scores, levels, priorities, duplicates,
         the supervisors' activities. Reads are set-based: the lexicon (cached),
-        one read of the customers' recent tickets, one of the tickets' texts."""
+        one read of the customers' recent tickets, one of the tickets' texts,
+        one of their customers' messages."""
         settings = self._cs_triage_settings()
+        customer_messages = self._cs_triage_customer_messages()
         lexicon = self.env["cs.triage.term"]._cs_lexicon()
         recent = self._cs_triage_recent(max(settings["repeat_days"], DUPLICATE_DAYS))
         tokenizer = self.env["cs.knowledge.synonym"]._cs_tokenizer()
@@ -332,7 +399,7 @@ class CsTriageMixin(models.AbstractModel):
             since = ticket.create_date - timedelta(days=settings["repeat_days"])
             repeats = sum(1 for other in earlier if other.create_date >= since)
             score, reasons = triage_score(
-                match_lexicon(ticket._cs_triage_text(), lexicon),
+                match_lexicon(ticket._cs_triage_text(customer_messages[ticket.id]), lexicon),
                 repeat_count=repeats,
                 repeat_weight=settings["repeat_weight"],
             )

@@ -9,6 +9,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.service.model import get_public_method
 from odoo.tests import Form, warmup
 
+from odoo.addons.base.tests.common import new_test_user
+
 from . import triage_eval
 from .ticket_common import CsTicketCommon
 
@@ -170,6 +172,85 @@ class TestTriage(TestTriageCommon):
             Term.create({"term": "  ", "category": "anger", "weight": 20})
         with self.assertRaises(ValidationError):
             Term.create({"term": "太慢", "category": "anger", "weight": 500})
+
+
+class TestTriageCustomerReply(TestTriageCommon):
+    """The customer writing again on an open ticket has it triaged again."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.portal_user = new_test_user(
+            cls.env, login="cs_triage_portal", groups="base.group_portal"
+        )
+        cls.ticket = cls.new_ticket(
+            "打印机卡纸了，怎么清理？", partner_id=cls.portal_user.partner_id.id
+        )
+        cls.Ticket._cron_cs_triage()
+
+    def post(self, body, user, subtype_xmlid="mail.mt_comment"):
+        """Post as the portal's chatter (the customer) or the backend's does."""
+        return self.ticket.with_user(user).message_post(
+            body=body, message_type="comment", subtype_xmlid=subtype_xmlid
+        )
+
+    def triggers(self):
+        return self.env["ir.cron.trigger"].search_count([("cron_id", "=", self.cron.id)])
+
+    def test_customer_message_triages_again(self):
+        self.assertEqual(self.ticket.cs_triage_level, "normal")
+        self.assertEqual(self.ticket.priority, "1")
+        before = self.triggers()
+        self.post("打印机冒烟了，我要投诉到12315", self.portal_user)
+        self.assertTrue(self.ticket.cs_triage_pending)
+        self.assertEqual(self.triggers(), before + 1)
+        self.assertEqual(self.triage(), self.ticket)
+        self.assertEqual(self.ticket.cs_triage_level, "high")
+        self.assertEqual(self.ticket.priority, "2")
+        self.assertIn("冒烟", self.reasons(self.ticket))
+        self.assertIn("12315", self.reasons(self.ticket))
+        self.assertEqual(len(self.urgent_activities(self.ticket)), 1)
+        # the customer writes again: triaged again, the priority not raised twice
+        self.post("还在冒烟，快点来人！", self.portal_user)
+        self.assertTrue(self.ticket.cs_triage_pending)
+        self.triage()
+        self.assertEqual(self.ticket.cs_triage_level, "high")
+        self.assertEqual(self.ticket.priority, "2")
+        self.assertEqual(len(self.urgent_activities(self.ticket)), 1)
+
+    def test_other_messages_do_not_triage_again(self):
+        before = self.triggers()
+        # the specialist's answer, a note, a message of someone else on the ticket
+        self.post("打印机冒烟了，我要投诉到12315", self.specialist)
+        self.post("打印机冒烟了，我要投诉到12315", self.specialist, "mail.mt_note")
+        self.ticket.message_post(
+            body="打印机冒烟了，我要投诉到12315",
+            author_id=self.other_customer.id,
+            message_type="email",
+            subtype_xmlid="mail.mt_comment",
+        )
+        # an auto-reply of the customer, logged by the gateway as a note
+        self.ticket.message_post(
+            body="我正在休假，12315",
+            author_id=self.portal_user.partner_id.id,
+            message_type="email",
+            subtype_xmlid="mail.mt_note",
+        )
+        self.assertFalse(self.ticket.cs_triage_pending)
+        self.assertEqual(self.triggers(), before)
+        self.assertFalse(self.triage())
+        # triaged again for another reason, the text of those messages counts not
+        self.ticket.with_user(self.supervisor).action_cs_retriage()
+        self.triage()
+        self.assertEqual(self.ticket.cs_triage_level, "normal")
+        self.assertEqual(self.ticket.priority, "1")
+
+    def test_closed_ticket_not_triaged_again(self):
+        self.ticket.stage_id = self.env["helpdesk.ticket.stage"].search(
+            [("closed", "=", True)], limit=1
+        )
+        self.post("打印机冒烟了，我要投诉到12315", self.portal_user)
+        self.assertFalse(self.ticket.cs_triage_pending)
 
 
 class TestTriageDuplicates(TestTriageCommon):

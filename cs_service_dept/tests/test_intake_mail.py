@@ -220,6 +220,25 @@ class TestIntakeMail(CsIntakeCommon):
         self.assertIn("型号是 X100。", "".join(answers.mapped("body")))
         self.assertFalse(answers.filtered(lambda m: m.subtype_id.internal))
 
+    def test_reply_triaged_again(self):
+        """The customer's mail on an open ticket has it triaged again, the mail's
+        text included (cs_triage.py)."""
+        self.process(self.build_mail(subject="卡纸", body="打印机卡纸了，怎么清理？"))
+        ticket = self.env["helpdesk.ticket"].search([("name", "=", "卡纸")])
+        self.env["helpdesk.ticket"]._cron_cs_triage(batch_size=10000)
+        self.assertEqual(ticket.cs_triage_level, "normal")
+        self.process(
+            self.build_mail(
+                subject="Re: 卡纸",
+                body="打印机冒烟了，我要投诉到12315",
+                in_reply_to=self.last_message_id,
+            )
+        )
+        self.assertTrue(ticket.cs_triage_pending)
+        self.env["helpdesk.ticket"]._cron_cs_triage(batch_size=10000)
+        self.assertEqual(ticket.cs_triage_level, "high")
+        self.assertTrue(ticket.cs_triage_priority_raised)
+
     # -------------------------------------------------------------- bad input
 
     def test_unknown_charset(self):

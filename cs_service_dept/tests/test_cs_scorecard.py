@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date
 
+from lxml import etree
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import date_utils
 
@@ -54,6 +56,30 @@ class TestScorecardFigures(CsScorecardCommon):
             [(card.user_id, card.rank, card.specialist_count) for card in cards.sorted("rank")],
             [(self.specialist_2, 1, 3), (self.specialist, 2, 3), (self.specialist_3, 3, 3)],
         )
+
+    def test_not_measured_shown_as_such(self):
+        """A figure without data (left out of the total) reads "Not measured" in
+        place of a value and a score of 0; measured figures show theirs."""
+        card_a = self.card_of(self.compute(), self.specialist).with_user(self.supervisor)
+        # no survey here: satisfaction and return visits have no data
+        unmeasured = card_a.line_ids.filtered(
+            lambda line: line.metric in ("satisfaction", "revisit")
+        )
+        measured = card_a.line_ids - unmeasured
+        self.assertEqual(unmeasured.mapped("measured"), [False, False])
+        self.assertEqual(unmeasured.mapped("measured_label"), ["Not measured"] * 2)
+        self.assertEqual(measured.mapped("measured"), [True] * 5)
+        self.assertEqual(measured.mapped("measured_label"), [False] * 5)
+        # the scorecard's form hides the value and score of that line and shows the label
+        arch = etree.fromstring(card_a.get_views([(False, "form")])["views"]["form"]["arch"])
+        for view in ("list", "form"):
+            lines = arch.xpath(f"//field[@name='line_ids']/{view}")[0]
+            for name in ("value", "score"):
+                field = lines.xpath(f".//field[@name='{name}']")[0]
+                self.assertEqual(field.get("invisible"), "not measured", f"{view}: {name}")
+            self.assertEqual(
+                lines.xpath(".//field[@name='measured_label']")[0].get("invisible"), "measured"
+            )
 
     def test_weights_and_targets_from_settings(self):
         ICP = self.env["ir.config_parameter"].sudo()

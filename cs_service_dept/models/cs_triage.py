@@ -302,12 +302,13 @@ class CsTriageMixin(models.AbstractModel):
         minute) after the transaction is committed: a trigger a second ahead
         is not notified to the worker, so tickets arriving together are
         triaged by one run instead of each waking the worker while the next
-        customers are being served. The cron's active flag is read and a
-        trigger inserted (the cron's id is cached; ``env.ref`` would check
-        that it exists, one query more)."""
+        customers are being served. One trigger is inserted (the cron's id is
+        cached; ``env.ref`` would check that it exists, one query more)."""
         cron_id = self.env["ir.model.data"]._xmlid_to_res_id("cs_service_dept.ir_cron_cs_triage")
-        self.env["ir.cron"].sudo().browse(cron_id).with_context(prefetch_fields=False)._trigger(
-            fields.Datetime.now() + timedelta(seconds=1)
+        # what ir.cron._trigger does for a moment in the future, without reading
+        # the cron's active flag (a trigger ahead is kept whatever it says)
+        self.env["ir.cron.trigger"].sudo().create(
+            {"cron_id": cron_id, "call_at": fields.Datetime.now() + timedelta(seconds=1)}
         )
 
     def _cs_triage_text(self, messages=()):

@@ -38,7 +38,7 @@ class CsWechatMixin(models.AbstractModel):
         "email", "activity", or None (not a public reply of the department on a
         WeChat ticket)."""
         self.ensure_one()
-        author_users = message.sudo().author_id.user_ids
+        # the ticket's own fields first: most tickets are not WeChat tickets
         if not (
             self.cs_wechat_platform
             and self.partner_id
@@ -46,9 +46,10 @@ class CsWechatMixin(models.AbstractModel):
             and message.subtype_id
             and not message.subtype_id.internal
             and self.env.user._is_internal()
-            and author_users
-            and all(user._is_internal() for user in author_users)
         ):
+            return None
+        author_users = message.sudo().author_id.user_ids
+        if not (author_users and all(user._is_internal() for user in author_users)):
             return None
         last = self.cs_wechat_last_message_date
         if last and fields.Datetime.now() - last < REPLY_WINDOW:

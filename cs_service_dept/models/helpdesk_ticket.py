@@ -1,10 +1,12 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import html2plaintext
+from odoo.tools import SQL, html2plaintext
 
 # The documents of a return or an exchange, and their count on the ticket.
 RETURN_DOCUMENTS = {
@@ -543,29 +545,44 @@ class HelpdeskTicket(models.Model):
     @api.model
     def _cs_balanced_picker(self, teams):
         """Return a function giving, for a team, its member with the fewest open
-        tickets (one query for all the teams; each pick counts as one more)."""
-        load = {
-            (team.id, user.id): count
-            for team, user, count in self.env["helpdesk.ticket"]
-            .sudo()
-            ._read_group(
-                [
-                    ("team_id", "in", teams.ids),
-                    ("user_id", "!=", False),
-                    ("stage_id.closed", "=", False),
-                ],
-                ["team_id", "user_id"],
-                ["__count"],
+        tickets (each pick counts as one more).
+
+        The members and their open tickets are read in one grouped statement for
+        all the teams: it runs on every ticket created, before the customer gets
+        an answer."""
+        self.env["helpdesk.ticket"].flush_model(["team_id", "user_id", "stage_id", "active"])
+        self.env["helpdesk.ticket.team"].flush_model(["user_ids"])
+        self.env["helpdesk.ticket.stage"].flush_model(["closed"])
+        self.env["res.users"].flush_model(["active"])
+        rows = self.env.execute_query(
+            SQL(
+                """
+            SELECT member.helpdesk_ticket_team_id, member.res_users_id, COUNT(ticket.id)
+              FROM helpdesk_ticket_team_res_users_rel member
+              JOIN res_users u ON u.id = member.res_users_id AND u.active
+              LEFT JOIN helpdesk_ticket ticket
+                     ON ticket.team_id = member.helpdesk_ticket_team_id
+                    AND ticket.user_id = member.res_users_id
+                    AND ticket.active
+                    AND ticket.stage_id IN (SELECT id FROM helpdesk_ticket_stage
+                                             WHERE closed IS NOT TRUE)
+             WHERE member.helpdesk_ticket_team_id = ANY(%s)
+             GROUP BY member.helpdesk_ticket_team_id, member.res_users_id
+            """,
+                teams.ids,
             )
-        }
+        )
+        load = defaultdict(dict)
+        for team_id, user_id, count in rows:
+            load[team_id][user_id] = count
 
         def pick(team):
-            team = team.sudo()  # the members' ids only: no record rules to check per ticket
-            if not team.user_ids:
-                return team.user_ids
-            user = min(team.user_ids, key=lambda u: (load.get((team.id, u.id), 0), u.id))
-            load[(team.id, user.id)] = load.get((team.id, user.id), 0) + 1
-            return user
+            members = load.get(team.id)
+            if not members:
+                return self.env["res.users"]
+            user_id = min(members, key=lambda uid: (members[uid], uid))
+            members[user_id] += 1
+            return self.env["res.users"].browse(user_id)
 
         return pick
 

@@ -207,11 +207,17 @@ class CsCreditAnomaly(models.Model):
         ``previous`` evaluation of each customer. Idempotent: a customer never
         gets a second open anomaly of the same kind."""
         candidates = []
+        # the policy's thresholds read once, not for each of the batch's customers
+        overdue_increase = policy.anomaly_overdue_increase
+        late_days_increase = policy.anomaly_late_days_increase
+        window_months = policy.window_months
+        collapse_share = 1 - policy.anomaly_collapse_percent / 100.0
+        quarters = max(window_months / 3.0, 1.0)
         for pid, current in figures.items():
             before = (previous.get(pid) and previous[pid].figures) or {}
             if before:
                 jump = current["overdue_amount"] - before.get("overdue_amount", 0.0)
-                if jump > policy.anomaly_overdue_increase:
+                if jump > overdue_increase:
                     candidates.append(
                         (
                             pid,
@@ -221,7 +227,7 @@ class CsCreditAnomaly(models.Model):
                         )
                     )
                 late = current["avg_days_late"] - before.get("avg_days_late", 0.0)
-                if late > policy.anomaly_late_days_increase:
+                if late > late_days_increase:
                     candidates.append(
                         (
                             pid,
@@ -241,10 +247,12 @@ class CsCreditAnomaly(models.Model):
                     )
             elif current["bounced_count"]:
                 candidates.append((pid, "payment_bounced", 0, current["bounced_count"]))
-            quarters = max(policy.window_months / 3.0, 1.0)
             average = current["sales_amount"] / quarters
-            floor = average * (1 - policy.anomaly_collapse_percent / 100.0)
-            if policy.window_months > 3 and average > 0 and current["recent_sales_amount"] < floor:
+            if (
+                window_months > 3
+                and average > 0
+                and current["recent_sales_amount"] < average * collapse_share
+            ):
                 candidates.append(
                     (pid, "orders_collapse", round(average, 2), current["recent_sales_amount"])
                 )

@@ -241,13 +241,17 @@ class CsCreditEvaluation(models.Model):
         chatter tells grade changes), so the ORM's per-record work (defaults,
         company checks, mail thread, tiers) adds nothing but time to the nightly
         evaluation of every customer. The rows go straight into the suite's own
-        table; the ORM is then told of them so the customers' grade, score and
-        latest evaluation are recomputed and written in batch at the next flush.
+        table, sent as one JSON document (one parameter, not five lists of
+        thousands); the customers whose grade or score they change are then
+        written through the ORM (the others are not written at all).
         """
         if not scored:
             return self.browse()
         self.flush_model()
-        partner_ids, scores, grades, figures, details = zip(*scored, strict=True)
+        rows = [
+            {"p": partner_id, "s": score, "g": grade, "f": figures, "d": details}
+            for partner_id, score, grade, figures, details in scored
+        ]
         self.env.cr.execute(
             SQL(
                 """
@@ -255,12 +259,10 @@ class CsCreditEvaluation(models.Model):
                    (partner_id, company_id, date, origin, state, policy_id, total_score,
                     grade, figures, details, validation_status,
                     create_uid, write_uid, create_date, write_date)
-            SELECT t.partner_id, %(company)s, %(date)s, 'policy', 'approved', %(policy)s,
-                   t.total_score, t.grade, t.figures::jsonb, t.details::jsonb, 'no',
-                   %(uid)s, %(uid)s, %(now)s, %(now)s
-              FROM unnest(%(partners)s::int[], %(scores)s::float8[], %(grades)s::varchar[],
-                          %(figures)s::text[], %(details)s::text[])
-                   AS t(partner_id, total_score, grade, figures, details)
+            SELECT t.p, %(company)s, %(date)s, 'policy', 'approved', %(policy)s,
+                   t.s, t.g, t.f, t.d, 'no', %(uid)s, %(uid)s, %(now)s, %(now)s
+              FROM jsonb_to_recordset(%(rows)s::jsonb)
+                   AS t(p int, s float8, g varchar, f jsonb, d jsonb)
             RETURNING id
             """,
                 company=policy.company_id.id,
@@ -268,17 +270,14 @@ class CsCreditEvaluation(models.Model):
                 policy=policy.id,
                 uid=self.env.uid,
                 now=self.env.cr.now(),
-                partners=list(partner_ids),
-                scores=list(scores),
-                grades=list(grades),
-                figures=[json.dumps(value) for value in figures],
-                details=[json.dumps(value) for value in details],
+                rows=json.dumps(rows),
             )
         )
         evaluations = self.browse(row[0] for row in self.env.cr.fetchall())
         self.env["res.partner"].invalidate_model(["cs_credit_evaluation_ids"])
-        evaluations.modified(
-            ["partner_id", "company_id", "date", "state", "grade", "total_score"], create=True
+        # the newest approved evaluations: they give the grade and score
+        self.env["res.partner"].sudo().browse(row["p"] for row in rows)._cs_set_credit_standing(
+            {row["p"]: (row["g"], row["s"]) for row in rows}
         )
         return evaluations
 

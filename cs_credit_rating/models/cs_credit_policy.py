@@ -278,14 +278,18 @@ class CsCreditPolicy(models.Model):
         return 0.0
 
     def _score(self, figures, rules=None):
-        """Score one customer's ``figures``: ``(total, grade, band, details)``."""
-        self.ensure_one()
+        """Score one customer's ``figures``: ``(total, grade, band, details)``.
+
+        Runs for every customer of the nightly evaluation: ``rules`` (from
+        ``_scoring_rules``) are plain tuples, and nothing here reads a field.
+        """
         criteria, bands = rules or self._scoring_rules()
+        score_value = self._score_value
         details = []
         total = 0.0
         for name, key, weight, thresholds in criteria:
             value = figures.get(key, 0.0) or 0.0
-            score = self._score_value(thresholds, value)
+            score = score_value(thresholds, value)
             weighted = round(score * weight / 100.0, 2)
             total += weighted
             details.append(

@@ -1,5 +1,7 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from odoo import api, fields, models
 
 from .cs_credit_policy import GRADES
@@ -11,24 +13,25 @@ class ResPartner(models.Model):
     cs_credit_evaluation_ids = fields.One2many(
         "cs.credit.evaluation", "partner_id", string="Credit Evaluations"
     )
+    # derived, not stored: the nightly evaluation of every customer then
+    # writes only the customers whose grade or score changed
     cs_credit_evaluation_id = fields.Many2one(
         "cs.credit.evaluation",
         string="Latest Credit Evaluation",
         compute="_compute_cs_credit_evaluation_id",
-        store=True,
-        index="btree_not_null",
     )
-    # the latest evaluation's grade and score, computed with it: the nightly
-    # evaluation of every customer sets the three in one pass
+    # the latest approved evaluation's grade and score: recomputed when an
+    # evaluation is approved through the ORM, written by the nightly
+    # evaluation for the customers it changes (_cs_set_credit_standing)
     cs_credit_grade = fields.Selection(
         GRADES,
         string="Credit Grade",
-        compute="_compute_cs_credit_evaluation_id",
+        compute="_compute_cs_credit_standing",
         store=True,
     )
     cs_credit_score = fields.Float(
         string="Credit Score",
-        compute="_compute_cs_credit_evaluation_id",
+        compute="_compute_cs_credit_standing",
         store=True,
         aggregator="avg",
     )
@@ -39,30 +42,69 @@ class ResPartner(models.Model):
         string="Open Credit Anomalies", compute="_compute_cs_credit_anomaly_count"
     )
 
-    @api.depends(
-        "cs_credit_evaluation_ids.state",
-        "cs_credit_evaluation_ids.grade",
-        "cs_credit_evaluation_ids.total_score",
-    )
-    def _compute_cs_credit_evaluation_id(self):
-        # Only an approved evaluation gives the grade: a drafted evaluation
-        # form changes nothing until the Manager approves it.
+    def _cs_latest_credit_evaluations(self):
+        """The latest approved evaluation of each of ``self``, in any company:
+        ``{partner: evaluation}`` (one grouped read). Only an approved
+        evaluation gives the grade: a drafted evaluation form changes nothing
+        until the Manager approves it."""
+        Evaluation = self.env["cs.credit.evaluation"].sudo()
         latest = dict(
-            self.env["cs.credit.evaluation"]
-            .sudo()
-            ._read_group(
+            Evaluation._read_group(
                 [("partner_id", "in", self.ids), ("state", "=", "approved")],
                 ["partner_id"],
                 ["id:max"],
             )
         )
-        Evaluation = self.env["cs.credit.evaluation"].sudo()
-        Evaluation.browse(latest.values()).fetch(["grade", "total_score"])
+        return {partner: Evaluation.browse(latest.get(partner) or []) for partner in self}
+
+    def _compute_cs_credit_evaluation_id(self):
+        latest = self._cs_latest_credit_evaluations()
         for partner in self:
-            evaluation = Evaluation.browse(latest.get(partner, False) or [])
-            partner.cs_credit_evaluation_id = evaluation
-            partner.cs_credit_grade = evaluation.grade
-            partner.cs_credit_score = evaluation.total_score
+            partner.cs_credit_evaluation_id = latest[partner].sudo(False)
+
+    @api.depends(
+        "cs_credit_evaluation_ids.state",
+        "cs_credit_evaluation_ids.grade",
+        "cs_credit_evaluation_ids.total_score",
+    )
+    def _compute_cs_credit_standing(self):
+        latest = self._cs_latest_credit_evaluations()
+        self.env["cs.credit.evaluation"].browse(
+            [evaluation.id for evaluation in latest.values() if evaluation]
+        ).sudo().fetch(["grade", "total_score"])
+        for partner in self:
+            partner.cs_credit_grade = latest[partner].grade
+            partner.cs_credit_score = latest[partner].total_score
+
+    def _cs_set_credit_standing(self, standing):
+        """Set the grade and score of those of ``self`` they changed for:
+        ``standing`` is ``{partner_id: (grade, score)}``, from the latest
+        evaluations just recorded.
+
+        This is the computation of the two fields with its result known: the
+        values are assigned as a computed field's are (no business logic of
+        ``write``, no tracking of the customer), a few assignments for many
+        customers each, and the ORM writes the changed rows in batches at the
+        next flush; unchanged customers are not written at all.
+
+        :return: the number of customers whose grade or score changed
+        """
+        self.fetch(["cs_credit_grade", "cs_credit_score"])
+        by_grade, by_score = defaultdict(list), defaultdict(list)
+        changed = []
+        for partner in self:
+            grade, score = standing[partner.id]
+            if partner.cs_credit_grade != grade or partner.cs_credit_score != score:
+                changed.append(partner.id)
+                by_grade[grade].append(partner.id)
+                by_score[score].append(partner.id)
+        fnames = ["cs_credit_grade", "cs_credit_score"]
+        with self.env.protecting([self._fields[name] for name in fnames], self.browse(changed)):
+            for grade, ids in by_grade.items():
+                self.browse(ids).cs_credit_grade = grade
+            for score, ids in by_score.items():
+                self.browse(ids).cs_credit_score = score
+        return len(changed)
 
     def _compute_cs_credit_evaluation_count(self):
         groups = self.env["cs.credit.evaluation"]._read_group(

@@ -85,6 +85,29 @@ class TestCreditEvaluation(CsCreditCommon):
         self.assertEqual(set(customers.mapped("cs_credit_grade")), {"B"})
         self.assertEqual(customers[0].cs_credit_evaluation_count, 1)
 
+    def test_unchanged_customers_not_written(self):
+        """The nightly run writes the grade and score of the customers it
+        changes only: a customer graded the same the next day is not written,
+        one whose grade changed (here by an approved grade of the day before)
+        is, and the latest evaluation is derived for both."""
+        customers = self._customers(3, "Steady")
+        Partner = self.env["res.partner"]
+        self.env["cs.credit.evaluation"]._evaluate_partners(customers)
+        self.assertEqual(set(customers.mapped("cs_credit_grade")), {"B"})
+        changed = customers[0]
+        self.grade(changed, "AAA")
+        self.assertEqual(changed.cs_credit_grade, "AAA")
+        with freeze_time("2026-07-01"):
+            standing = {customer.id: ("B", 62.5) for customer in customers}
+            written = Partner.sudo().browse(customers.ids)._cs_set_credit_standing(standing)
+            self.assertEqual(written, 1)
+            evaluations = self.env["cs.credit.evaluation"]._evaluate_partners(customers)
+        self.env.invalidate_all()
+        self.assertEqual(set(customers.mapped("cs_credit_grade")), {"B"})
+        self.assertEqual(customers.cs_credit_evaluation_id, evaluations)
+        # the pointer is derived: the customers' table has no such column
+        self.assertFalse(Partner._fields["cs_credit_evaluation_id"].store)
+
     def _evaluation_queries(self, sizes, history=False):
         """Queries of evaluating a batch of new customers of each size (with a
         previous evaluation each when ``history``)."""

@@ -4,6 +4,7 @@ import importlib.util
 from pathlib import Path
 
 from odoo.exceptions import UserError
+from odoo.tools.sql import column_exists
 
 from .common import CsCreditCommon
 
@@ -45,8 +46,7 @@ class TestCreditMigration(CsCreditCommon):
             "UPDATE cs_credit_evaluation SET state = 'draft' WHERE id = %s", [evaluation.id]
         )
         self.env.cr.execute(
-            "UPDATE res_partner SET cs_credit_evaluation_id = NULL, cs_credit_grade = NULL "
-            "WHERE id = %s",
+            "UPDATE res_partner SET cs_credit_grade = NULL WHERE id = %s",
             [customer.id],
         )
         self.env.invalidate_all()
@@ -102,11 +102,34 @@ class TestCreditMigration(CsCreditCommon):
         customer.active = False
         self.env.flush_all()
         self.env.cr.execute(
-            "UPDATE res_partner SET cs_credit_evaluation_id = NULL, cs_credit_grade = NULL "
-            "WHERE id = %s",
+            "UPDATE res_partner SET cs_credit_grade = NULL WHERE id = %s",
             [customer.id],
         )
         self.env.invalidate_all()
         self._migrate()
         self.env.invalidate_all()
         self.assertEqual(customer.cs_credit_grade, "A")
+
+
+class TestCreditMigration120(CsCreditCommon):
+    def test_latest_evaluation_column_dropped(self):
+        """A database of 18.0.1.1.0 stored the latest evaluation on the
+        customer: the column goes, the grades stay and the pointer is still
+        read (derived)."""
+        customer = self.create_customer("Upgraded Customer")
+        evaluation = self.grade(customer, "A")
+        self.env.flush_all()
+        self.env.cr.execute(
+            "ALTER TABLE res_partner ADD COLUMN cs_credit_evaluation_id int4; "
+            "CREATE INDEX res_partner__cs_credit_evaluation_id_index "
+            "ON res_partner (cs_credit_evaluation_id)"
+        )
+        path = MIGRATION.parents[1] / "18.0.1.2.0" / "post-migration.py"
+        spec = importlib.util.spec_from_file_location("cs_credit_post_migration_120", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.migrate(self.env.cr, "18.0.1.1.0")
+        self.assertFalse(column_exists(self.env.cr, "res_partner", "cs_credit_evaluation_id"))
+        self.env.invalidate_all()
+        self.assertEqual(customer.cs_credit_grade, "A")
+        self.assertEqual(customer.cs_credit_evaluation_id, evaluation)

@@ -69,9 +69,7 @@ def migrate(cr, version):
         .with_context(active_test=False)
         .search([("cs_credit_evaluation_ids", "!=", False)])
     )
-    # the latest approved evaluation first, then the grade and score it gives
-    env.add_to_compute(partners._fields["cs_credit_evaluation_id"], partners)
-    partners.flush_recordset(["cs_credit_evaluation_id"])
+    # the grade and score of the latest approved evaluation
     for name in ("cs_credit_grade", "cs_credit_score"):
         env.add_to_compute(partners._fields[name], partners)
     env.flush_all()

@@ -20,7 +20,7 @@ developer, and nothing is downloaded or trained.
 
 import re
 from collections import defaultdict
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from markupsafe import Markup
 
@@ -46,6 +46,13 @@ DUPLICATE_DAYS = 7
 DUPLICATE_SIMILARITY = 0.5
 DUPLICATE_MIN_SHARED = 2
 TRIAGE_BATCH = 200
+# The triage cron's trigger is due this long after a ticket arrives (in whole
+# seconds, as datetimes are stored); the tickets arriving while a committed
+# trigger is still TRIGGER_SHARED or more ahead share it.
+TRIGGER_DELAY = timedelta(seconds=2)
+TRIGGER_SHARED = timedelta(seconds=0.5)
+# {database: when the latest trigger this worker committed is due}
+_COMMITTED_TRIGGERS = {}
 # Messages that are the customer writing (the portal's chatter, a mail), not
 # a note (an auto-reply the gateway logs) or a system notification.
 CUSTOMER_MESSAGE_TYPES = ("comment", "email")
@@ -133,11 +140,14 @@ class CsTriageMixin(models.AbstractModel):
     cs_triage_pending = fields.Boolean(
         string="Triage Pending", copy=False, readonly=True, index=True
     )
+    # The fields restricted to specialists are in a prefetch group of their own:
+    # in the default one, every read of a ticket would check their group.
     cs_triage_score = fields.Integer(
         string="Urgency Score",
         copy=False,
         readonly=True,
         groups="cs_service_dept.group_cs_specialist",
+        prefetch="cs_triage",
         help="Points of the triage lexicon's words found in the text and of the "
         "customer's repeated contacts.",
     )
@@ -147,6 +157,7 @@ class CsTriageMixin(models.AbstractModel):
         copy=False,
         readonly=True,
         groups="cs_service_dept.group_cs_specialist",
+        prefetch="cs_triage",
         help="High from the threshold set in the settings: the priority was raised "
         "one level and the supervisor notified.",
     )
@@ -155,12 +166,14 @@ class CsTriageMixin(models.AbstractModel):
         copy=False,
         readonly=True,
         groups="cs_service_dept.group_cs_specialist",
+        prefetch="cs_triage",
     )
     cs_triage_reasons = fields.Html(
         string="Why This Urgency",
         compute="_compute_cs_triage_reasons",
         sanitize=False,
         groups="cs_service_dept.group_cs_specialist",
+        prefetch="cs_triage",
     )
     cs_triage_priority_raised = fields.Boolean(
         string="Priority Raised by Triage", copy=False, readonly=True
@@ -172,6 +185,7 @@ class CsTriageMixin(models.AbstractModel):
         readonly=True,
         index="btree_not_null",
         groups="cs_service_dept.group_cs_specialist",
+        prefetch="cs_triage",
         help="An open ticket of the same customer from the last days with nearly the same words.",
     )
     cs_duplicate_similarity = fields.Float(
@@ -180,6 +194,7 @@ class CsTriageMixin(models.AbstractModel):
         readonly=True,
         digits=(5, 1),
         groups="cs_service_dept.group_cs_specialist",
+        prefetch="cs_triage",
     )
 
     @api.depends("cs_triage_matches")
@@ -299,17 +314,30 @@ class CsTriageMixin(models.AbstractModel):
     @api.model
     def _cs_triage_trigger(self):
         """Have the triage cron run at the cron worker's next poll (within a
-        minute) after the transaction is committed: a trigger a second ahead
+        minute) after the transaction is committed: a trigger seconds ahead
         is not notified to the worker, so tickets arriving together are
         triaged by one run instead of each waking the worker while the next
-        customers are being served. One trigger is inserted (the cron's id is
-        cached; ``env.ref`` would check that it exists, one query more)."""
+        customers are being served.
+
+        Tickets arriving together also share the trigger: while a trigger
+        this worker committed is still TRIGGER_SHARED or more ahead, the
+        current transaction commits before it is due, and the run it causes
+        triages this ticket too; no trigger is inserted. Otherwise one is (the
+        cron's id is cached; ``env.ref`` would check that it exists, one query
+        more). The cron's hourly run is the safety net."""
+        dbname = self.env.cr.dbname
+        committed = _COMMITTED_TRIGGERS.get(dbname)
+        if committed and TRIGGER_SHARED <= committed - datetime.now() <= TRIGGER_DELAY:
+            return
+        call_at = fields.Datetime.now() + TRIGGER_DELAY
         cron_id = self.env["ir.model.data"]._xmlid_to_res_id("cs_service_dept.ir_cron_cs_triage")
         # what ir.cron._trigger does for a moment in the future, without reading
         # the cron's active flag (a trigger ahead is kept whatever it says)
-        self.env["ir.cron.trigger"].sudo().create(
-            {"cron_id": cron_id, "call_at": fields.Datetime.now() + timedelta(seconds=1)}
-        )
+        self.env["ir.cron.trigger"].sudo().create({"cron_id": cron_id, "call_at": call_at})
+
+        @self.env.cr.postcommit.add
+        def remember():
+            _COMMITTED_TRIGGERS[dbname] = max(_COMMITTED_TRIGGERS.get(dbname, call_at), call_at)
 
     def _cs_triage_text(self, messages=()):
         """The text the lexicon is matched on: the ticket's title and description,

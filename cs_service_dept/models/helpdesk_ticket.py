@@ -510,11 +510,9 @@ class HelpdeskTicket(models.Model):
         value customers otherwise (e.g. a credit grade) extend this hook.
         """
         priority = int(TYPE_PRIORITY.get(request_type, "1"))
-        # read as superuser: only the flag counts, and the record rules of the
-        # categories would be checked in Python on every ticket created
-        partner = partner.sudo()
-        categories = partner.cs_category_ids | partner.commercial_partner_id.cs_category_ids
-        if any(categories.mapped("high_value")):
+        # the flag is stored on the customer: read with its row, no query of
+        # the categories for every ticket created
+        if partner.sudo().cs_high_value:
             priority += 1
         return str(min(priority, 3))
 

@@ -69,6 +69,13 @@ class ResPartner(models.Model):
         "category_id",
         string="Customer Categories",
     )
+    cs_high_value = fields.Boolean(
+        string="High-Value Customer",
+        compute="_compute_cs_high_value",
+        store=True,
+        help="In a customer category marked high value, itself or its company: its "
+        "tickets get one priority level more.",
+    )
     cs_last_order_date = fields.Date(
         string="Last Order",
         readonly=True,
@@ -152,6 +159,13 @@ class ResPartner(models.Model):
         copy=False,
         help="The customer's id in the company's WeCom customer service.",
     )
+
+    @api.depends("cs_category_ids.high_value", "commercial_partner_id.cs_category_ids.high_value")
+    def _compute_cs_high_value(self):
+        # as superuser: only the flag counts, not who may read the categories
+        for partner in self.sudo():
+            categories = partner.cs_category_ids | partner.commercial_partner_id.cs_category_ids
+            partner.cs_high_value = any(categories.mapped("high_value"))
 
     @api.depends("state_id", "country_id")
     def _compute_cs_region(self):

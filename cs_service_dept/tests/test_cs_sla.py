@@ -364,6 +364,6 @@ class TestTicketCreateQueries(CsSlaCommon):
             "team_id": self.team.id,
             "channel_id": self.channel_email.id,
         }
-        with freeze_time(MONDAY_8), self.assertQueryCount(cs_specialist=25):
+        with freeze_time(MONDAY_8), self.assertQueryCount(cs_specialist=24):
             Ticket.create(vals)
             Ticket.env.flush_all()

@@ -273,12 +273,18 @@ class TestTicketDefaults(CsTicketCommon):
         vip = self.env["cs.customer.category"].create(
             {"name": "重点客户", "category_type": "value_tier", "high_value": True}
         )
+        earlier = self.env["res.partner"].create({"name": "赵先生", "parent_id": self.customer.id})
         self.customer.cs_category_ids = vip
         self.assertEqual(self.create_ticket("建议", cs_request_type="suggestion").priority, "1")
         self.assertEqual(self.create_ticket("投诉", cs_request_type="complaint").priority, "3")
         contact = self.env["res.partner"].create({"name": "李女士", "parent_id": self.customer.id})
         ticket = self.create_ticket("咨询", partner_id=contact.id)
         self.assertEqual(ticket.priority, "2", "the company's value counts for its contacts")
+        # the flag stored on the customers follows their categories
+        self.assertTrue(earlier.cs_high_value, "a contact created before the category")
+        vip.high_value = False
+        self.assertFalse((self.customer | earlier | contact).filtered("cs_high_value"))
+        self.assertEqual(self.create_ticket("咨询", partner_id=contact.id).priority, "1")
 
     def test_team_balanced_assignment(self):
         team = self.env["helpdesk.ticket.team"].create(

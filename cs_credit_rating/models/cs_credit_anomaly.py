@@ -213,8 +213,19 @@ class CsCreditAnomaly(models.Model):
         window_months = policy.window_months
         collapse_share = 1 - policy.anomaly_collapse_percent / 100.0
         quarters = max(window_months / 3.0, 1.0)
+        # the previous figures as stored, in one query: read through the ORM,
+        # each JSON value would be deep-copied for every customer of the batch
+        self.env["cs.credit.evaluation"].flush_model(["figures"])
+        stored = dict(
+            self.env.execute_query(
+                SQL(
+                    "SELECT id, figures FROM cs_credit_evaluation WHERE id = ANY(%s)",
+                    [evaluation.id for evaluation in previous.values()],
+                )
+            )
+        )
         for pid, current in figures.items():
-            before = (previous.get(pid) and previous[pid].figures) or {}
+            before = (pid in previous and stored.get(previous[pid].id)) or {}
             if before:
                 jump = current["overdue_amount"] - before.get("overdue_amount", 0.0)
                 if jump > overdue_increase:

@@ -171,9 +171,13 @@ class ResPartner(models.Model):
             ["partner_id"],
             ["id:max"],
         )
-        # one recordset: their fields are read together, not one query each
+        # one recordset, their fields read together when first read; the
+        # partner is the grouped read's, not read again from each evaluation
         evaluations = Evaluation.browse([last_id for _partner, last_id in latest])
-        return {evaluation.partner_id.id: evaluation for evaluation in evaluations}
+        return {
+            partner.id: evaluation
+            for (partner, _last_id), evaluation in zip(latest, evaluations, strict=True)
+        }
 
     @api.model
     def _cs_credit_evaluation_of(self, documents):

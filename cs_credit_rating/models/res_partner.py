@@ -42,6 +42,10 @@ class ResPartner(models.Model):
         string="Open Credit Anomalies", compute="_compute_cs_credit_anomaly_count"
     )
 
+    def _cs_computed_fields(self):
+        # the grade comes from approved evaluations only
+        return super()._cs_computed_fields() | {"cs_credit_grade", "cs_credit_score"}
+
     def _cs_latest_credit_evaluations(self):
         """The latest approved evaluation of each of ``self``, in any company:
         ``{partner: evaluation}`` (one grouped read). Only an approved

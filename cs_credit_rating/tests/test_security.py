@@ -40,6 +40,27 @@ class TestCreditSecurity(CsCreditCommon):
         cls.public = cls.create_customer("Public Customer", cs_specialist_id=cls.specialist.id)
         cls.public_file = cls.env["cs.credit.file"].create({"partner_id": cls.public.id})
 
+    def test_grade_not_written_by_clients(self):
+        """The grade and score come from approved evaluations: no user writes
+        them on the customer, not even the Manager, nor creates a customer with
+        them (values or default_ context keys)."""
+        self.grade(self.public, "C")
+        for user in (self.specialist, self.manager):
+            for vals in ({"cs_credit_grade": "AAA"}, {"cs_credit_score": 100.0}):
+                with self.assertRaises(AccessError):
+                    self.public.with_user(user).write(vals)
+            with self.assertRaises(AccessError):
+                self.env["res.partner"].with_user(user).create(
+                    {"name": "Forged", "cs_credit_grade": "AAA"}
+                )
+            with self.assertRaises(AccessError):
+                self.env["res.partner"].with_user(user).with_context(
+                    default_cs_credit_grade="AAA"
+                ).create({"name": "Forged by context"})
+        self.env.invalidate_all()
+        self.assertEqual(self.public.cs_credit_grade, "C")
+        self.assertFalse(self.env["res.partner"].search([("name", "like", "Forged")]))
+
     def test_other_specialist_cannot_read_confidential_file(self):
         with self.assertRaises(AccessError):
             self.secret_file.with_user(self.specialist_2).read(["registered_capital"])

@@ -6,7 +6,7 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .cs_phone import cs_normalize_phone
 
@@ -274,8 +274,31 @@ class ResPartner(models.Model):
 
     # ------------------------------------------------------------------ CRUD
 
+    def _cs_computed_fields(self):
+        """Stored fields the suite computes on customers: no client writes them
+        (a client setting the high-value flag or a credit grade would skip the
+        categories or the approvals they come from). Modules add theirs."""
+        return {"cs_high_value"}
+
+    def _cs_check_computed_fields(self, fnames):
+        written = self._cs_computed_fields() & set(fnames)
+        if written and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "%(fields)s: computed for the customer, not written.",
+                    fields=", ".join(
+                        self._fields[name].get_description(self.env)["string"]
+                        for name in sorted(written)
+                    ),
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
+        self._cs_check_computed_fields(
+            set().union(*vals_list)
+            | {key[8:] for key in self.env.context if key.startswith("default_")}
+        )
         # Secret levels come from an approved request (which writes as superuser).
         if not self.env.su and any(
             CONFIDENTIALITY_RANK.get(vals.get("cs_confidentiality"), 0) > 1 for vals in vals_list
@@ -301,6 +324,7 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
+        self._cs_check_computed_fields(vals)
         if "cs_confidentiality" in vals and not self.env.su:
             changing = self.filtered(lambda p: p.cs_confidentiality != vals["cs_confidentiality"])
             if changing:

@@ -37,6 +37,22 @@ class TestRoles(CsCommon):
                 f"a specialist cannot read {model}",
             )
 
+    def test_high_value_flag_not_written_by_clients(self):
+        """A customer's high-value flag follows its categories: a specialist who
+        may edit the customer cannot set it (write, create, default_ key)."""
+        customer = self.env["res.partner"].create({"name": "普通客户", "is_company": True})
+        Partner = self.env["res.partner"].with_user(self.specialist)
+        with self.assertRaises(AccessError):
+            customer.with_user(self.specialist).write({"cs_high_value": True})
+        with self.assertRaises(AccessError):
+            Partner.create({"name": "自封重点客户", "cs_high_value": True})
+        with self.assertRaises(AccessError):
+            Partner.with_context(default_cs_high_value=True).create({"name": "自封重点客户"})
+        self.assertFalse(customer.cs_high_value)
+        # what the specialist may do: the customer's row, the flag left alone
+        customer.with_user(self.specialist).write({"phone": "13800138000"})
+        self.assertEqual(customer.phone, "13800138000")
+
     def test_app_menu_by_role(self):
         """The app shows to every role and to nobody outside the department."""
         menu = self.env.ref("cs_service_dept.cs_menu_root")

@@ -118,17 +118,13 @@ class TestInvitation(CsSurveyCommon):
     def test_closing_tickets_is_set_based(self):
         """Closing tickets (the helpdesk's hot path) plans their revisits and
         invitations with a query count that does not grow with the tickets."""
-        tickets = self.batch_tickets("Close", count=15)
+        tickets = self.batch_tickets("Close", count=22)
         self.count_queries(self.close, tickets[:1])  # warm-up: caches, first mail
-        # the fewest of two runs each: a run may pay a one-off (a scheduled
-        # action's trigger, a cache filled again) that has nothing to do with size
-        two = min(
-            self.count_queries(self.close, tickets[1:3]),
-            self.count_queries(self.close, tickets[3:5]),
-        )
-        five = min(
-            self.count_queries(self.close, tickets[5:10]),
-            self.count_queries(self.close, tickets[10:]),
-        )
-        self.assertEqual(len(tickets.cs_revisit_ids.user_input_id), 15)
+        # the fewest of three runs each: a run may pay a one-off (a scheduled
+        # action's trigger, a cache filled again) that has nothing to do with
+        # size; a full run once saw it in two runs in a row (2 tickets: 64, 5
+        # tickets: 68 queries)
+        two = min(self.count_queries(self.close, tickets[i : i + 2]) for i in (1, 3, 5))
+        five = min(self.count_queries(self.close, tickets[i : i + 5]) for i in (7, 12, 17))
+        self.assertEqual(len(tickets.cs_revisit_ids.user_input_id), 22)
         self.assertLessEqual(five, two, f"2 tickets: {two}, 5 tickets: {five} queries")

@@ -8,6 +8,26 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
 SLA_WARNING_PERCENT = ("cs_service_dept.sla_warning_percent", 80)
+# What a line says of the ticket: computed from the stages, the calendar and the
+# first answer. OCA grants helpdesk users write access to the lines so that a
+# stage change, made as the user, can update them; a client writing these
+# would mark a missed target met (the KPIs and the specialists' scorecards
+# count them). The recomputation runs as superuser instead.
+OUTCOME_FIELDS = frozenset(
+    (
+        "ticket_id",
+        "sla_id",
+        "deadline",
+        "hours",
+        "expected_stage_id",
+        "consumed_time",
+        "last_state_date",
+        "state",
+        "cs_warning_date",
+    )
+)
+# OCA creates a ticket's lines as the user from these two (set_sla, refresh_sla)
+CREATE_FIELDS = frozenset(("ticket_id", "sla_id"))
 
 
 def _plan(intervals, start, hours):
@@ -69,7 +89,18 @@ class HelpdeskTicketSla(models.Model):
             line.state = "accomplished" if line.ticket_id.cs_first_response_date else "in_progress"
         return result
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._cs_check_outcome_fields(
+            set()
+            .union(*vals_list)
+            .union(key[8:] for key in self.env.context if key.startswith("default_"))
+            - CREATE_FIELDS
+        )
+        return super().create(vals_list)
+
     def write(self, vals):
+        self._cs_check_outcome_fields(vals)
         if (
             "cs_warned" in vals
             and not self.env.su
@@ -78,10 +109,20 @@ class HelpdeskTicketSla(models.Model):
             raise AccessError(self.env._("Only a supervisor marks SLA warnings."))
         return super().write(vals)
 
+    def _cs_check_outcome_fields(self, fnames):
+        if not self.env.su and OUTCOME_FIELDS & set(fnames):
+            raise AccessError(
+                self.env._(
+                    "The SLA lines of tickets are computed from their stages, calendars "
+                    "and answers, not written."
+                )
+            )
+
     def _stage_recompute(self):
         if self.sla_id.cs_target == "first_response":
             return
-        return super()._stage_recompute()
+        # the ticket's write was allowed: its lines follow as superuser
+        return super(HelpdeskTicketSla, self.sudo())._stage_recompute()
 
     # ---------------------------------------------------
     # Actions
@@ -152,8 +193,9 @@ class HelpdeskTicketSla(models.Model):
         late = lines.filtered(
             lambda r: r.deadline and r.ticket_id.cs_first_response_date > r.deadline
         )
-        (lines - late).write({"state": "accomplished"})
-        late.write({"state": "expired"})
+        # the ticket's write was allowed: its lines follow as superuser
+        (lines - late).sudo().write({"state": "accomplished"})
+        late.sudo().write({"state": "expired"})
 
     @api.model
     def _cs_warning_domain(self):

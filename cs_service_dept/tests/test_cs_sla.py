@@ -350,6 +350,39 @@ class TestCsSla(CsSlaCommon):
         self.run_migration("18.0.1.3.0", "18.0.1.2.0")
 
 
+class TestSlaLineRights(CsSlaCommon):
+    def test_lines_not_written_by_clients(self):
+        """OCA lets helpdesk users write the SLA lines (a stage change updates
+        them as the user): a specialist cannot mark a missed target met, nor
+        create a line that says so; the stage change still updates them."""
+        ticket = self.new_ticket(MONDAY_8)
+        resolution = self.line(ticket, self.sla_resolution)
+        Line = self.env["helpdesk.ticket.sla"].with_user(self.specialist)
+        for user in (self.specialist, self.supervisor, self.manager):
+            for vals in (
+                {"state": "accomplished"},
+                {"deadline": "2030-01-01 00:00:00"},
+                {"consumed_time": 0.0},
+                {"sla_id": self.sla_repair.id},
+            ):
+                with self.assertRaises(AccessError):
+                    resolution.with_user(user).write(vals)
+        with self.assertRaises(AccessError):
+            Line.create(
+                {"ticket_id": ticket.id, "sla_id": self.sla_repair.id, "state": "accomplished"}
+            )
+        with self.assertRaises(AccessError):
+            Line.with_context(default_state="accomplished").create(
+                {"ticket_id": ticket.id, "sla_id": self.sla_repair.id}
+            )
+        self.assertEqual(resolution.state, "in_progress")
+        self.assertEqual(resolution.deadline, self.dt("2026-11-16 17:00:00"))
+        # what the specialist does: closing the ticket in time meets the target
+        with freeze_time("2026-11-16 16:00:00"):
+            ticket.with_user(self.specialist).stage_id = self.done
+        self.assertEqual(resolution.state, "accomplished")
+
+
 class TestTicketCreateQueries(CsSlaCommon):
     @users("cs_specialist")
     @warmup

@@ -46,20 +46,21 @@ class ResPartner(models.Model):
         # the grade comes from approved evaluations only
         return super()._cs_computed_fields() | {"cs_credit_grade", "cs_credit_score"}
 
-    def _cs_latest_credit_evaluations(self):
-        """The latest approved evaluation of each of ``self``, in any company:
-        ``{partner: evaluation}`` (one grouped read). Only an approved
-        evaluation gives the grade: a drafted evaluation form changes nothing
-        until the Manager approves it."""
+    def _cs_latest_credit_evaluations(self, company=None):
+        """The latest approved evaluation of each of ``self`` (in ``company``,
+        or in any): ``{partner: evaluation}``, empty when there is none; one
+        grouped read, and the evaluations in one recordset, so that their
+        fields are read together. Only an approved evaluation gives the grade:
+        a drafted evaluation form changes nothing until the Manager approves it."""
         Evaluation = self.env["cs.credit.evaluation"].sudo()
-        latest = dict(
-            Evaluation._read_group(
-                [("partner_id", "in", self.ids), ("state", "=", "approved")],
-                ["partner_id"],
-                ["id:max"],
-            )
-        )
-        return {partner: Evaluation.browse(latest.get(partner) or []) for partner in self}
+        domain = [("partner_id", "in", self.ids), ("state", "=", "approved")]
+        if company:
+            domain.append(("company_id", "=", company.id))
+        latest = dict(Evaluation._read_group(domain, ["partner_id"], ["id:max"]))
+        evaluations = {
+            evaluation.id: evaluation for evaluation in Evaluation.browse(latest.values())
+        }
+        return {partner: evaluations.get(latest.get(partner), Evaluation) for partner in self}
 
     def _compute_cs_credit_evaluation_id(self):
         latest = self._cs_latest_credit_evaluations()
@@ -73,9 +74,6 @@ class ResPartner(models.Model):
     )
     def _compute_cs_credit_standing(self):
         latest = self._cs_latest_credit_evaluations()
-        self.env["cs.credit.evaluation"].browse(
-            [evaluation.id for evaluation in latest.values() if evaluation]
-        ).sudo().fetch(["grade", "total_score"])
         for partner in self:
             partner.cs_credit_grade = latest[partner].grade
             partner.cs_credit_score = latest[partner].total_score
@@ -164,24 +162,9 @@ class ResPartner(models.Model):
 
     def _cs_credit_evaluations(self, company):
         """The latest approved evaluation given in ``company`` to each
-        commercial partner of ``self``: ``{partner_id: evaluation}``."""
-        Evaluation = self.env["cs.credit.evaluation"].sudo()
-        latest = Evaluation._read_group(
-            [
-                ("partner_id", "in", self.commercial_partner_id.ids),
-                ("company_id", "=", company.id),
-                ("state", "=", "approved"),
-            ],
-            ["partner_id"],
-            ["id:max"],
-        )
-        # one recordset, their fields read together when first read; the
-        # partner is the grouped read's, not read again from each evaluation
-        evaluations = Evaluation.browse([last_id for _partner, last_id in latest])
-        return {
-            partner.id: evaluation
-            for (partner, _last_id), evaluation in zip(latest, evaluations, strict=True)
-        }
+        commercial partner of ``self`` that has one: ``{partner_id: evaluation}``."""
+        latest = self.commercial_partner_id._cs_latest_credit_evaluations(company)
+        return {partner.id: evaluation for partner, evaluation in latest.items() if evaluation}
 
     @api.model
     def _cs_credit_evaluation_of(self, documents):

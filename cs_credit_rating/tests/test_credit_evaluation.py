@@ -108,6 +108,21 @@ class TestCreditEvaluation(CsCreditCommon):
         # the pointer is derived: the customers' table has no such column
         self.assertFalse(Partner._fields["cs_credit_evaluation_id"].store)
 
+    def test_latest_evaluations_read_together(self):
+        """The customers' latest evaluations (derived) are read together: the
+        count of queries does not grow with the customers shown."""
+        counts = []
+        for size in (2, 6):
+            customers = self._customers(size, f"Shown{size}")
+            self.env["cs.credit.evaluation"]._evaluate_partners(customers)
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            grades = customers.mapped("cs_credit_evaluation_id.grade")
+            counts.append(self.env.cr.sql_log_count - before)
+            self.assertEqual(grades, ["B"] * size)
+        self.assertEqual(counts[0], counts[1])
+
     def _evaluation_queries(self, sizes, history=False):
         """Queries of evaluating a batch of new customers of each size (with a
         previous evaluation each when ``history``)."""

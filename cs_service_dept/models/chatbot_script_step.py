@@ -95,6 +95,9 @@ class ChatbotScriptStep(models.Model):
                 # (public) here; the customer's specialist or the team's
                 "user_id": False,
                 "cs_livechat_channel_id": channel.id,
+                # recognised from what an anonymous visitor typed: anyone may
+                # type a customer's address; confirmed before the chat is answered
+                "cs_identity_to_check": bool(customer) and self.env.user._is_public(),
             }
         )
         if not ticket.user_id:

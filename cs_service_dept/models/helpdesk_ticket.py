@@ -48,10 +48,19 @@ class HelpdeskTicket(models.Model):
         tracking=True,
         help="Phone requests: the caller's identity was checked against the customer file.",
     )
+    cs_identity_to_check = fields.Boolean(
+        string="Identity to Check",
+        copy=False,
+        readonly=True,
+        help="The customer was recognised from an e-mail address or a telephone number "
+        "an anonymous chat visitor typed: who they are is confirmed before they are "
+        "answered in the chat.",
+    )
     cs_identity_required = fields.Boolean(
         string="Identity Check Needed",
         compute="_compute_cs_identity_required",
-        help="A phone request whose caller has not been identified yet.",
+        help="A phone request whose caller, or a chat whose anonymous visitor, has not "
+        "been identified yet.",
     )
     cs_first_response_date = fields.Datetime(
         string="First Response",
@@ -141,12 +150,12 @@ class HelpdeskTicket(models.Model):
         string="Replacements", compute="_compute_cs_return_counts"
     )
 
-    @api.depends("channel_id", "cs_identity_confirmed")
+    @api.depends("channel_id", "cs_identity_to_check", "cs_identity_confirmed")
     def _compute_cs_identity_required(self):
         phone = self._cs_phone_channel()
         for ticket in self:
-            ticket.cs_identity_required = (
-                bool(phone) and ticket.channel_id == phone and not ticket.cs_identity_confirmed
+            ticket.cs_identity_required = not ticket.cs_identity_confirmed and (
+                (bool(phone) and ticket.channel_id == phone) or ticket.cs_identity_to_check
             )
 
     @api.depends("create_date", "closed_date")
@@ -347,9 +356,22 @@ class HelpdeskTicket(models.Model):
     # SLA (OCA helpdesk_mgmt_sla): models/helpdesk_ticket_sla.py
     # ---------------------------------------------------
 
+    def set_sla(self):
+        """OCA's (at creation, and public): the lines are created as superuser
+        once the user may edit the tickets; clients create no line."""
+        self.check_access("write")
+        return super(HelpdeskTicket, self.sudo()).set_sla()
+
+    def refresh_sla(self):
+        """OCA's "Set SLA" button: as superuser once the user may edit the ticket."""
+        self.check_access("write")
+        return super(HelpdeskTicket, self.sudo()).refresh_sla()
+
     def _get_sla_ticket_domain(self):
         return [
             *super()._get_sla_ticket_domain(),
+            # read as superuser (set_sla): the ticket's company's SLAs only
+            ("company_id", "in", [False, self.company_id.id]),
             "|",
             ("cs_request_type", "=", False),
             ("cs_request_type", "=", self.cs_request_type),

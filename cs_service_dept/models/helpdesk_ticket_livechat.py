@@ -41,11 +41,14 @@ class HelpdeskTicket(models.Model):
         return super()._message_post_after_hook(message, msg_vals)
 
     def _cs_livechat_relay(self, message):
-        """Post a public reply of staff into the ticket's chat while it is open."""
+        """Post a public reply of staff into the ticket's chat while it is open,
+        once the visitor's identity is known (an anonymous visitor who typed a
+        customer's address is not shown the answers meant for that customer)."""
         # sudo: discuss.channel - the replying user need not be a member of the chat
         channel = self.cs_livechat_channel_id.sudo()
         if (
-            not channel.livechat_active
+            self.cs_identity_required
+            or not channel.livechat_active
             or message.message_type != "comment"
             or message.subtype_id != self.env.ref("mail.mt_comment")
             or not any(user._is_internal() for user in message.author_id.user_ids)

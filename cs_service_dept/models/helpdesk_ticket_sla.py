@@ -26,8 +26,6 @@ OUTCOME_FIELDS = frozenset(
         "cs_warning_date",
     )
 )
-# OCA creates a ticket's lines as the user from these two (set_sla, refresh_sla)
-CREATE_FIELDS = frozenset(("ticket_id", "sla_id"))
 
 
 def _plan(intervals, start, hours):
@@ -91,12 +89,9 @@ class HelpdeskTicketSla(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._cs_check_outcome_fields(
-            set()
-            .union(*vals_list)
-            .union(key[8:] for key in self.env.context if key.startswith("default_"))
-            - CREATE_FIELDS
-        )
+        # which SLAs apply is the ticket's (set_sla, refresh_sla: as superuser)
+        if not self.env.su:
+            raise AccessError(self._cs_outcome_message())
         return super().create(vals_list)
 
     def write(self, vals):
@@ -111,12 +106,13 @@ class HelpdeskTicketSla(models.Model):
 
     def _cs_check_outcome_fields(self, fnames):
         if not self.env.su and OUTCOME_FIELDS & set(fnames):
-            raise AccessError(
-                self.env._(
-                    "The SLA lines of tickets are computed from their stages, calendars "
-                    "and answers, not written."
-                )
-            )
+            raise AccessError(self._cs_outcome_message())
+
+    def _cs_outcome_message(self):
+        return self.env._(
+            "The SLA lines of tickets are computed from their stages, calendars "
+            "and answers, not written."
+        )
 
     def _stage_recompute(self):
         if self.sla_id.cs_target == "first_response":
@@ -134,7 +130,13 @@ class HelpdeskTicketSla(models.Model):
         selection does not matter."""
         if not self.env.user.has_group("cs_service_dept.group_cs_supervisor"):
             raise AccessError(self.env._("Only a supervisor runs the SLA warnings."))
-        lines = self.sudo().search(self._cs_warning_domain())._cs_process_warnings()
+        lines = (
+            self.sudo()
+            .search(
+                [*self._cs_warning_domain(), ("ticket_id.company_id", "in", self.env.companies.ids)]
+            )
+            ._cs_process_warnings()
+        )
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
@@ -249,7 +251,9 @@ class HelpdeskTicketSla(models.Model):
             )
             tickets.activity_schedule(
                 "mail.mail_activity_data_todo",
-                summary=tickets.env._("SLA about to be missed: %(sla)s", sla=sla.name),
+                summary=tickets.env._(
+                    "SLA about to be missed: %(sla)s", sla=sla.with_env(tickets.env).name
+                ),
                 user_id=user.id,
             )
 
@@ -262,9 +266,11 @@ class HelpdeskTicketSla(models.Model):
         """Plan the warning dates of the new SLA lines and warn the supervisors
         about the lines past theirs, one batch per call (the most urgent first);
         reports what remains. Lines done leave the domain: a restart resumes."""
-        domain = self._cs_warning_domain()
-        lines = self.search(domain, order="cs_warning_date, id", limit=batch_size)
+        # the lines' warning dates are the system's: whoever the action runs as
+        Line = self.sudo()
+        domain = Line._cs_warning_domain()
+        lines = Line.search(domain, order="cs_warning_date, id", limit=batch_size)
         lines._cs_process_warnings()
-        remaining = self.search_count(domain) if len(lines) == batch_size else 0
+        remaining = Line.search_count(domain) if len(lines) == batch_size else 0
         self.env["ir.cron"]._notify_progress(done=len(lines), remaining=remaining)
         return remaining

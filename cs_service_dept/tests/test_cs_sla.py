@@ -375,6 +375,15 @@ class TestSlaLineRights(CsSlaCommon):
             Line.with_context(default_state="accomplished").create(
                 {"ticket_id": ticket.id, "sla_id": self.sla_repair.id}
             )
+        # nor attaching a lenient SLA of their choosing to their ticket
+        with self.assertRaises(AccessError):
+            Line.create({"ticket_id": ticket.id, "sla_id": self.sla_repair.id})
+        self.assertEqual(ticket.sla_ids, self.sla_response | self.sla_resolution)
+        # OCA's "Set SLA" as the specialist: the SLAs that apply, nothing else
+        ticket.with_user(self.specialist).refresh_sla()
+        self.assertEqual(ticket.sla_ids, self.sla_response | self.sla_resolution)
+        with self.assertRaises(AccessError):
+            ticket.with_user(self.internal_user).set_sla()
         self.assertEqual(resolution.state, "in_progress")
         self.assertEqual(resolution.deadline, self.dt("2026-11-16 17:00:00"))
         # what the specialist does: closing the ticket in time meets the target

@@ -150,6 +150,30 @@ class TestLivechatChatbot(CsLivechatCommon):
         self.assertEqual(ticket.activity_ids.date_deadline, date(2026, 12, 10))
         self.assertIn("10:00", str(ticket.activity_ids.note))
 
+    def test_anonymous_visitor_identity_checked_before_replies(self):
+        """Anyone may type a customer's address in the chat: the bot's ticket
+        waits for the specialist to confirm who the visitor is, and the
+        specialist's replies reach the chat only then."""
+        ticket = self.ticket_from_bot()
+        chat = ticket.cs_livechat_channel_id
+        self.assertEqual(ticket.partner_id, self.customer)
+        self.assertTrue(ticket.cs_identity_to_check)
+        self.assertTrue(ticket.cs_identity_required)
+
+        def chat_bodies():
+            return " ".join(chat.sudo().message_ids.mapped("body"))
+
+        ticket.with_user(self.operator).message_post(
+            body="您的发票已重开", message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
+        self.assertNotIn("您的发票已重开", chat_bodies())
+        ticket.with_user(self.operator).action_cs_confirm_identity()
+        self.assertFalse(ticket.cs_identity_required)
+        ticket.with_user(self.operator).message_post(
+            body="新发票已寄出", message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
+        self.assertIn("新发票已寄出", chat_bodies())
+
     def test_ticket_unassigned_no_activity(self):
         self.step_ticket.cs_team_id = self.env["helpdesk.ticket.team"].create(
             {"name": "Nobody (test)"}

@@ -51,6 +51,7 @@ class CsTicketReport(models.Model):
             "cs_solution_deadline",
             "cs_implemented_date",
         ],
+        "helpdesk.ticket.sla": ["ticket_id", "sla_id", "state", "deadline"],
         "ir.config_parameter": ["key", "value"],
     }
 

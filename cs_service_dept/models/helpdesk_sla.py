@@ -30,9 +30,10 @@ class HelpdeskSla(models.Model):
         help="Only tickets of this request type get this SLA; empty: every type.",
     )
 
-    @api.constrains("days", "hours", "cs_target", "stage_id")
+    @api.constrains("days", "hours", "cs_target", "stage_id", "active")
     def _check_cs_target(self):
-        for sla in self:
+        # an archived SLA targets nothing (OCA's own migration creates one empty)
+        for sla in self.filtered("active"):
             if sla.days < 0 or sla.hours < 0 or not (sla.days or sla.hours):
                 raise ValidationError(
                     self.env._(

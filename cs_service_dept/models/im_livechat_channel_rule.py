@@ -48,7 +48,8 @@ class ImLivechatChannelRule(models.Model):
             rule = super(
                 ImLivechatChannelRule, self.with_context(cs_rule_skip_ids=passed.ids)
             ).match_rule(channel_id, url, country_id=country_id)
-        return rule
+        # the skipping context was this method's only
+        return rule and rule.with_env(self.env)
 
     @api.model
     def _search(self, domain, *args, **kwargs):

@@ -261,6 +261,11 @@ class TestCsSla(CsSlaCommon):
             self.sla_repair.write({"hours": 0})
         self.assertEqual(self.sla_repair.hours, 4)
         self.assertFalse(Sla.search([("name", "in", ["No time", "Negative", "No stage"])]))
+        # an archived SLA targets nothing (OCA's migration creates one empty);
+        # it is checked when it is brought back
+        archived = Sla.create({"name": "migration SLA", "active": False})
+        with self.assertRaises(ValidationError):
+            archived.active = True
         ICP = self.env["ir.config_parameter"]
         for percent in (0, 100, -5, 150):
             with self.assertRaises(ValidationError):

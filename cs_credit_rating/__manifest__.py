@@ -3,7 +3,7 @@
 {
     "name": "Customer Service: Credit Rating",
     "summary": "Customer credit files, grading policy, evaluations and approved credit limits",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Services/Customer Service",
     "website": "https://github.com/cs-suite/cs_suite",
     "author": "cs_suite contributors",

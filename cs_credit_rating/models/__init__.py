@@ -13,3 +13,4 @@ from . import res_partner
 from . import sale_order
 from . import payment_transaction
 from . import tier_definition
+from . import cs_credit_figure

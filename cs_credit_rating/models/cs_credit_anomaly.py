@@ -160,136 +160,99 @@ class CsCreditAnomaly(models.Model):
         return group.sudo().users.filtered(lambda u: not u.share)[:1]
 
     @api.model
-    def _cs_insert_detected(self, company, supervisor, today, rows):
-        """Record the anomalies the nightly evaluation detected, ``rows`` of
-        ``(partner_id, kind, previous_value, current_value)``, in one statement.
+    def _detect(self, policy, figures):
+        """Raise anomalies from the current ``figures`` (an SQL query with the
+        columns of ``cs.credit.file._cs_figures_query``) against the latest
+        approved evaluation of each customer in ``policy``'s company, with the
+        policy's thresholds: the overdue amount or the average days paid late
+        grew by more than their threshold, more payments bounced, or the sales
+        of the last 3 months fell below the customer's own quarterly average
+        by more than the collapse percentage. Idempotent: a customer never gets
+        a second open anomaly of a kind.
 
-        A batch job's own rows in the suite's own table: no creation log, no
-        default or company check per record (the values come from the policy
-        and the customers being evaluated). Followers and activities, which are
-        mail's, are the caller's (one activity a day for the supervisor).
+        One statement in the suite's own tables, whatever the number of
+        customers: the figures are compared where they are, not carried to
+        Python. No creation log, no default or company check per record (the
+        values come from the policy and the evaluations); followers and
+        activities, which are mail's, go through the ORM: one activity a day
+        for the supervisor.
         """
-        if not rows:
-            return self.browse()
-        self.flush_model()
-        partner_ids, kinds, befores, nows = zip(*rows, strict=True)
-        self.env.cr.execute(
+        # the orders, invoices, payments and tickets read, the evaluations compared
+        self.env.flush_all()
+        supervisor = self._default_supervisor(policy)
+        company = policy.company_id
+        today = self.env["cs.followup"].with_company(company)._cs_today()
+        rows = self.env.execute_query(
             SQL(
                 """
+            WITH figure AS (
+                SELECT f.id AS partner_id,
+                       f.overdue_amount AS overdue,
+                       f.avg_days_late AS late,
+                       f.bounced_count AS bounced,
+                       f.sales_amount / %(quarters)s AS average,
+                       f.recent_sales_amount AS recent,
+                       previous.figures AS before
+                  FROM (%(figures)s) AS f
+                  LEFT JOIN LATERAL (%(previous)s) AS previous ON TRUE
+            ), compared AS (
+                SELECT partner_id, overdue, late, bounced, average, recent,
+                       COALESCE(jsonb_typeof(before) = 'object' AND before != '{}', FALSE)
+                           AS known,
+                       COALESCE((before->>'overdue_amount')::float8, 0) AS overdue_before,
+                       COALESCE((before->>'avg_days_late')::float8, 0) AS late_before,
+                       COALESCE((before->>'bounced_count')::float8, 0) AS bounced_before
+                  FROM figure
+            ), candidate AS (
+                SELECT compared.partner_id, k.kind, k.before, k.now
+                  FROM compared,
+                       LATERAL (VALUES
+                           ('overdue_jump', overdue_before, overdue,
+                            known AND overdue - overdue_before > %(overdue_increase)s),
+                           ('late_days_jump', late_before, late,
+                            known AND late - late_before > %(late_increase)s),
+                           ('payment_bounced', bounced_before, bounced,
+                            bounced > bounced_before),
+                           ('orders_collapse', ROUND(average::numeric, 2)::float8, recent,
+                            %(collapse)s AND average > 0 AND recent < average * %(share)s)
+                       ) AS k(kind, before, now, raised)
+                 WHERE k.raised
+            )
             INSERT INTO cs_credit_anomaly
                    (partner_id, company_id, kind, previous_value, current_value, user_id,
                     detected_on, state, create_uid, write_uid, create_date, write_date)
-            SELECT t.partner_id, %(company)s, t.kind, t.previous_value, t.current_value,
-                   %(user)s, %(today)s, 'open', %(uid)s, %(uid)s, %(now)s, %(now)s
-              FROM unnest(%(partners)s::int[], %(kinds)s::varchar[], %(befores)s::float8[],
-                          %(nows)s::float8[])
-                   AS t(partner_id, kind, previous_value, current_value)
+            SELECT c.partner_id, %(company)s, c.kind, c.before, c.now, %(user)s,
+                   %(today)s, 'open', %(uid)s, %(uid)s, %(at)s, %(at)s
+              FROM candidate c
+             WHERE NOT EXISTS (
+                    SELECT FROM cs_credit_anomaly a
+                     WHERE a.partner_id = c.partner_id
+                       AND a.kind = c.kind
+                       AND a.state IN %(open_states)s)
             RETURNING id
             """,
+                figures=figures,
+                previous=self.env["cs.credit.evaluation"]._cs_latest_query(
+                    SQL("f.id"), company, "figures"
+                ),
+                quarters=max(policy.window_months / 3.0, 1.0),
+                overdue_increase=policy.anomaly_overdue_increase,
+                late_increase=policy.anomaly_late_days_increase,
+                collapse=policy.window_months > 3,
+                share=1 - policy.anomaly_collapse_percent / 100.0,
                 company=company.id,
                 user=supervisor.id or None,
                 today=today,
                 uid=self.env.uid,
-                now=self.env.cr.now(),
-                partners=list(partner_ids),
-                kinds=list(kinds),
-                befores=[float(value) for value in befores],
-                nows=[float(value) for value in nows],
+                at=self.env.cr.now(),
+                open_states=OPEN_STATES,
             )
         )
-        anomalies = self.browse(row[0] for row in self.env.cr.fetchall())
+        anomalies = self.sudo().browse(row[0] for row in rows)
         anomalies.modified(["partner_id", "state", "kind", "company_id"], create=True)
-        return anomalies
-
-    @api.model
-    def _detect(self, policy, figures, previous):
-        """Raise anomalies from the current ``figures`` against the
-        ``previous`` evaluation of each customer. Idempotent: a customer never
-        gets a second open anomaly of the same kind."""
-        candidates = []
-        # the policy's thresholds read once, not for each of the batch's customers
-        overdue_increase = policy.anomaly_overdue_increase
-        late_days_increase = policy.anomaly_late_days_increase
-        window_months = policy.window_months
-        collapse_share = 1 - policy.anomaly_collapse_percent / 100.0
-        quarters = max(window_months / 3.0, 1.0)
-        # the previous figures as stored, in one query: read through the ORM,
-        # each JSON value would be deep-copied for every customer of the batch
-        self.env["cs.credit.evaluation"].flush_model(["figures"])
-        stored = dict(
-            self.env.execute_query(
-                SQL(
-                    "SELECT id, figures FROM cs_credit_evaluation WHERE id = ANY(%s)",
-                    [evaluation.id for evaluation in previous.values()],
-                )
-            )
-        )
-        for pid, current in figures.items():
-            before = (pid in previous and stored.get(previous[pid].id)) or {}
-            if before:
-                jump = current["overdue_amount"] - before.get("overdue_amount", 0.0)
-                if jump > overdue_increase:
-                    candidates.append(
-                        (
-                            pid,
-                            "overdue_jump",
-                            before.get("overdue_amount", 0.0),
-                            current["overdue_amount"],
-                        )
-                    )
-                late = current["avg_days_late"] - before.get("avg_days_late", 0.0)
-                if late > late_days_increase:
-                    candidates.append(
-                        (
-                            pid,
-                            "late_days_jump",
-                            before.get("avg_days_late", 0.0),
-                            current["avg_days_late"],
-                        )
-                    )
-                if current["bounced_count"] > before.get("bounced_count", 0):
-                    candidates.append(
-                        (
-                            pid,
-                            "payment_bounced",
-                            before.get("bounced_count", 0),
-                            current["bounced_count"],
-                        )
-                    )
-            elif current["bounced_count"]:
-                candidates.append((pid, "payment_bounced", 0, current["bounced_count"]))
-            average = current["sales_amount"] / quarters
-            if (
-                window_months > 3
-                and average > 0
-                and current["recent_sales_amount"] < average * collapse_share
-            ):
-                candidates.append(
-                    (pid, "orders_collapse", round(average, 2), current["recent_sales_amount"])
-                )
-        if not candidates:
-            return self.browse()
-        existing = {
-            (partner.id, kind)
-            for partner, kind in self.sudo()._read_group(
-                [
-                    ("partner_id", "in", list({c[0] for c in candidates})),
-                    ("state", "in", OPEN_STATES),
-                ],
-                ["partner_id", "kind"],
-            )
-        }
-        supervisor = self._default_supervisor(policy)
-        today = self.env["cs.followup"].with_company(policy.company_id)._cs_today()
-        rows = [
-            (pid, kind, before, now)
-            for pid, kind, before, now in candidates
-            if (pid, kind) not in existing
-        ]
-        anomalies = self.sudo()._cs_insert_detected(policy.company_id, supervisor, today, rows)
         if supervisor and anomalies:
             self._cs_notify_supervisor(policy, supervisor, today)
-        return anomalies
+        return anomalies.sudo(False)
 
     @api.model
     def _cs_notify_supervisor(self, policy, supervisor, today):

@@ -1,7 +1,5 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import json
-
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
@@ -82,12 +80,38 @@ class CsCreditEvaluation(models.Model):
     details_html = fields.Html(string="Scoring", compute="_compute_details_html", sanitize=False)
     specialist_id = fields.Many2one(related="partner_id.cs_specialist_id", string="Specialist")
 
+    def init(self):
+        # a customer's latest approved evaluation in a company (its grade; the
+        # previous figures the anomaly detection compares with) is the newest
+        # entry of the customer and company, however long the history; whether
+        # it was evaluated on a day is read in the index too
+        self.env.cr.execute(
+            """
+            CREATE INDEX IF NOT EXISTS cs_credit_evaluation_latest_index
+                ON cs_credit_evaluation (partner_id, company_id, id) INCLUDE (date)
+             WHERE state = 'approved'
+            """
+        )
+
     @api.depends("partner_id", "date", "grade")
     def _compute_name(self):
         for rec in self:
             rec.name = f"{rec.partner_id.name or ''} {rec.date or ''} {rec.grade or ''}"
 
-    @api.depends("details", "figures")
+    def _cs_scoring_lines(self):
+        """The scoring of the evaluation, a line per criterion (criterion,
+        figure key, value, score, weight, weighted score): as stored, or, for
+        the policy's evaluations, which store their figures only, the policy
+        applied to them (a policy is read-only from its approval on)."""
+        self.ensure_one()
+        if self.details:
+            return self.details
+        if self.policy_id and self.figures:
+            return self.policy_id.sudo()._score(self.figures)[3]
+        return []
+
+    @api.depends("details", "figures", "policy_id")
+    @api.depends_context("lang")
     def _compute_details_html(self):
         labels = dict(
             self.env["cs.credit.policy.criterion"]
@@ -108,7 +132,8 @@ class CsCreditEvaluation(models.Model):
             self.env._("Weighted"),
         )
         for rec in self:
-            if not rec.details:
+            lines = rec._cs_scoring_lines()
+            if not lines:
                 rec.details_html = False
                 continue
             rows = Markup("").join(
@@ -125,7 +150,7 @@ class CsCreditEvaluation(models.Model):
                     line.get("weight"),
                     line.get("weighted"),
                 )
-                for line in rec.details
+                for line in lines
             )
             rec.details_html = head + rows + Markup("</tbody></table>")
 
@@ -193,16 +218,18 @@ class CsCreditEvaluation(models.Model):
         return dict(FIGURE_KEYS)
 
     @api.model
-    def _evaluate_partners(self, partners, policy=None, detect_anomalies=False):
+    def _evaluate_partners(self, partners, policy=None, detect_anomalies=False, taken=False):
         """Evaluate ``partners`` (commercial entities) under ``policy`` (by
-        default the active policy of the current company).
+        default the active policy of the current company), on their figures
+        read now, or on those the nightly run took for the day when ``taken``
+        (``cs.credit.figure``).
 
         The system's computation: the grade comes from the policy applied to
         the figures, never from the user, so the evaluations are recorded
         approved (with ``sudo()``, after checking the user may evaluate).
-        Set-based: the figures come from one batch of grouped queries and the
-        evaluations are created with one ``create``. Each evaluation carries the
-        policy's company.
+        Set-based: the figures are read, scored and recorded in one statement
+        whatever the number of partners. Each evaluation carries the policy's
+        company.
         """
         self.check_access("create")
         policy = policy or self.env["cs.credit.policy"]._get_active(self.env.company)
@@ -214,72 +241,102 @@ class CsCreditEvaluation(models.Model):
                 )
             )
         company = policy.company_id
-        # the one column needed, not every column of every partner of the batch
-        partners.fetch(["commercial_partner_id"])
-        partners = partners.commercial_partner_id
-        figures = self.env["cs.credit.file"]._compute_credit_figures(
-            partners, company=company, window_months=policy.window_months
-        )
-        previous = partners.sudo()._cs_credit_evaluations(company)
+        if taken:
+            # the customers of the night's figures are commercial entities
+            figures = self.env["cs.credit.figure"]._cs_figures_of(company, partners.ids)
+        else:
+            # the one column needed, not every column of every partner
+            partners.fetch(["commercial_partner_id"])
+            partners = partners.commercial_partner_id
+            figures = self.env["cs.credit.file"]._cs_figures_query(
+                partners.ids, company, policy.window_months
+            )
         today = self.env["cs.followup"].with_company(company)._cs_today()
-        rules = policy._scoring_rules()
-        scored = []
-        for partner_id in partners.ids:
-            total, grade, _band, details = policy._score(figures[partner_id], rules)
-            scored.append((partner_id, total, grade, figures[partner_id], details))
-        evaluations = self.sudo()._cs_insert_policy_evaluations(policy, today, scored)
         if detect_anomalies:
-            self.env["cs.credit.anomaly"]._detect(policy, figures, previous)
+            # against the latest evaluations, before they are superseded
+            self.env["cs.credit.anomaly"]._detect(policy, figures)
+        evaluations = self.sudo()._cs_insert_policy_evaluations(policy, today, figures)
         return evaluations.sudo(False)
 
     @api.model
-    def _cs_insert_policy_evaluations(self, policy, date, scored):
-        """Record ``policy``'s evaluations at ``date`` in one statement:
-        ``scored`` lists ``(partner_id, total_score, grade, figures, details)``.
+    def _cs_insert_policy_evaluations(self, policy, date, figures):
+        """Record ``policy``'s evaluations at ``date`` of the customers of
+        ``figures`` (an SQL query with the columns of
+        ``cs.credit.file._cs_figures_query``): their figures scored with the
+        policy's rules (``_cs_score_sql``, ``_cs_grade_sql``) and inserted, in
+        one statement.
 
         They are the system's (approved, no review, no chatter: the customer's
         chatter tells grade changes), so the ORM's per-record work (defaults,
         company checks, mail thread, tiers) adds nothing but time to the nightly
-        evaluation of every customer. The rows go straight into the suite's own
-        table, sent as one JSON document (one parameter, not five lists of
-        thousands); the customers whose grade or score they change are then
-        written through the ORM (the others are not written at all).
+        evaluation of every customer, and so does carrying the figures to
+        Python and back: the rows go straight from the customers' records into
+        the suite's own table. Their scoring details are not stored: the
+        figures and the policy (read-only once approved) give them
+        (``_cs_scoring_lines``). The customers whose grade or score they change
+        are then written through the ORM (the others are not written at all).
         """
-        if not scored:
-            return self.browse()
-        self.flush_model()
-        rows = [
-            {"p": partner_id, "s": score, "g": grade, "f": figures, "d": details}
-            for partner_id, score, grade, figures, details in scored
-        ]
-        self.env.cr.execute(
+        # the orders, invoices, payments and tickets read, and the grades compared
+        self.env.flush_all()
+        keys = [key for key, _label in FIGURE_KEYS]
+        total = policy._cs_score_sql(lambda key: SQL.identifier("f", key))
+        rows = self.env.execute_query(
             SQL(
                 """
+            WITH f AS (%(figures)s),
+            scored AS (
+                SELECT f.*, %(total)s AS total FROM f
+            )
             INSERT INTO cs_credit_evaluation
                    (partner_id, company_id, date, origin, state, policy_id, total_score,
-                    grade, figures, details, validation_status,
+                    grade, figures, validation_status,
                     create_uid, write_uid, create_date, write_date)
-            SELECT t.p, %(company)s, %(date)s, 'policy', 'approved', %(policy)s,
-                   t.s, t.g, t.f, t.d, 'no', %(uid)s, %(uid)s, %(now)s, %(now)s
-              FROM jsonb_to_recordset(%(rows)s::jsonb)
-                   AS t(p int, s float8, g varchar, f jsonb, d jsonb)
-            RETURNING id
+            SELECT s.id, %(company)s, %(date)s, 'policy', 'approved', %(policy)s,
+                   s.total, %(grade)s, jsonb_build_object(%(figure_pairs)s), 'no',
+                   %(uid)s, %(uid)s, %(now)s, %(now)s
+              FROM scored s
+            RETURNING id, partner_id, grade, total_score
             """,
+                figures=figures,
+                total=total,
+                grade=policy._cs_grade_sql(SQL.identifier("s", "total")),
+                figure_pairs=SQL(", ").join(
+                    SQL("%s::text, %s", key, SQL.identifier("s", key)) for key in keys
+                ),
                 company=policy.company_id.id,
                 date=date,
                 policy=policy.id,
                 uid=self.env.uid,
                 now=self.env.cr.now(),
-                rows=json.dumps(rows),
             )
         )
-        evaluations = self.browse(row[0] for row in self.env.cr.fetchall())
+        evaluations = self.browse(row[0] for row in rows)
         self.env["res.partner"].invalidate_model(["cs_credit_evaluation_ids"])
-        # the newest approved evaluations: they give the grade and score
-        self.env["res.partner"].sudo().browse(row["p"] for row in rows)._cs_set_credit_standing(
-            {row["p"]: (row["g"], row["s"]) for row in rows}
-        )
+        # the newest approved evaluations give the grade and score
+        standing = {partner_id: (grade, score) for _id, partner_id, grade, score in rows}
+        self.env["res.partner"].sudo().browse(standing)._cs_set_credit_standing(standing)
         return evaluations
+
+    @api.model
+    def _cs_latest_query(self, partner, company, column):
+        """The query of ``column`` of the latest approved evaluation in
+        ``company`` of the customer ``partner`` (an SQL expression), for a
+        LATERAL join: its grade's evaluation, read in the index of the latest
+        evaluations whatever the history."""
+        return SQL(
+            """
+            SELECT e.%s
+              FROM cs_credit_evaluation e
+             WHERE e.partner_id = %s
+               AND e.company_id = %s
+               AND e.state = 'approved'
+             ORDER BY e.id DESC
+             LIMIT 1
+            """,
+            SQL.identifier(column),
+            partner,
+            company.id,
+        )
 
     @api.model
     def _cron_evaluate_all(self, batch_size=5000):
@@ -287,11 +344,15 @@ class CsCreditEvaluation(models.Model):
         a day (the company's day): one batch per call, Odoo calls again while
         some remain, a restart resumes where it stopped.
 
-        Each policy keeps a cursor (the last customer evaluated by id, and how
-        many are left): a call reads its batch after the cursor, so it costs the
-        batch and not a search of every customer not yet evaluated. Customers
-        already evaluated that day (by hand, or by a run the cursor was reset
-        for) are skipped.
+        The first call of a company's day reads the figures of all its
+        customers in one pass (``cs.credit.figure``, the day's worklist); each
+        policy keeps a cursor (the last customer evaluated by id, and how many
+        are left): a call scores and records the next batch of the taken
+        figures after the cursor, so it costs the batch and not a search of
+        every customer not yet evaluated, nor a read of every order and
+        invoice. Customers already evaluated that day (by hand, or by a run
+        the cursor was reset for) are skipped; customers added during the day
+        wait for the next one.
 
         :return: the number of customers still to evaluate
         """
@@ -299,59 +360,45 @@ class CsCreditEvaluation(models.Model):
             self.env["cs.credit.policy"].sudo().search([("state", "=", "active")], order="id")
         )
         Partner = self.env["res.partner"].with_context(active_test=True)
+        Figure = self.env["cs.credit.figure"].sudo()
         done = 0
         for policy in policies:
             company = policy.company_id
             today = self.env["cs.followup"].with_company(company)._cs_today()
-            domain = [
-                ("parent_id", "=", False),
-                ("customer_rank", ">", 0),
-                ("company_id", "in", [company.id, False]),
-            ]
             if policy.run_date != today:
+                # the day's worklist: every customer's figures in one pass
+                customers = Partner._search(
+                    [
+                        ("parent_id", "=", False),
+                        ("customer_rank", ">", 0),
+                        ("company_id", "in", [company.id, False]),
+                    ]
+                ).select()
                 policy.write(
                     {
                         "run_date": today,
                         "run_cursor": 0,
-                        "run_remaining": Partner.search_count(domain),
+                        "run_remaining": Figure._cs_take(policy, today, customers),
                     }
                 )
             if done >= batch_size or not policy.run_remaining:
                 continue
             asked = batch_size - done
-            partners = Partner.search(
-                [*domain, ("id", ">", policy.run_cursor)], limit=asked, order="id"
-            )
-            todo = partners - self._cs_evaluated_on(partners, company, today)
+            ids, todo = Figure._cs_batch(company, policy.run_cursor, asked, today)
             if todo:
                 self.with_company(company)._evaluate_partners(
-                    todo, policy=policy, detect_anomalies=True
+                    todo, policy=policy, detect_anomalies=True, taken=True
                 )
-            done += len(partners)
+            done += len(ids)
             policy.write(
                 {
-                    "run_cursor": partners[-1:].id or policy.run_cursor,
+                    "run_cursor": ids[-1] if ids else policy.run_cursor,
                     # fewer than asked for: the end is reached
-                    "run_remaining": max(policy.run_remaining - len(partners), 1)
-                    if len(partners) == asked
+                    "run_remaining": max(policy.run_remaining - len(ids), 1)
+                    if len(ids) == asked
                     else 0,
                 }
             )
         remaining = sum(policies.mapped("run_remaining"))
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
         return remaining
-
-    @api.model
-    def _cs_evaluated_on(self, partners, company, date):
-        """Those of ``partners`` with an approved evaluation in ``company`` on
-        ``date`` or later (one grouped read of the batch)."""
-        groups = self.sudo()._read_group(
-            [
-                ("partner_id", "in", partners.ids),
-                ("company_id", "=", company.id),
-                ("state", "=", "approved"),
-                ("date", ">=", date),
-            ],
-            ["partner_id"],
-        )
-        return self.env["res.partner"].browse(partner.id for (partner,) in groups)

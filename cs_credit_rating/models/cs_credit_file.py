@@ -125,148 +125,151 @@ class CsCreditFile(models.Model):
         """Return ``{partner_id: {figure_key: value}}`` for the commercial
         ``partners``, from their sale orders, invoices, payments and tickets.
 
-        Set-based: a fixed number of grouped queries whatever the number of
-        partners. Amounts are in the company currency.
+        Set-based: one statement whatever the number of partners (the one of
+        ``_cs_figures_query``, which the nightly evaluation scores in
+        PostgreSQL). Amounts are in the company currency.
+        """
+        if not partners:
+            return {}
+        self.env.flush_all()
+        query = self._cs_figures_query(partners.ids, company, window_months)
+        keys = [key for key, _label in FIGURE_KEYS]
+        result = {}
+        for row in self.env.execute_query(query):
+            result[row[0]] = dict(zip(keys, row[1:], strict=True))
+        return result
+
+    @api.model
+    def _cs_figures_query(self, customers, company=None, window_months=None):
+        """The figures of the sales record analysis of the commercial
+        partners ``customers`` (a list of ids, or an SQL query of them, column
+        ``id``) in ``company``: one row per partner, its id then one column per
+        key of ``FIGURE_KEYS``, in that order and named after them (0 where
+        the partner has nothing).
+
+        One statement of grouped reads: sales in the window (and of the last
+        3 months), invoiced, paid, returned, overdue, average days paid late
+        (the last reconciliation of each paid invoice against its due date,
+        early or on time counting as 0), bounced payments and complaints.
         """
         company = company or self.env.company
         window_months = window_months or DEFAULT_WINDOW_MONTHS
         today = self.env["cs.followup"].with_company(company)._cs_today()
         date_from = today - relativedelta(months=window_months)
-        recent_from = today - relativedelta(months=3)
-        result = {pid: self._empty_figures() for pid in partners.ids}
-        if not partners:
-            return result
-        self.env.flush_all()
-        cr = self.env.cr
-        ids = list(partners.ids)
-        cr.execute(
-            SQL(
-                """
-            SELECT p.commercial_partner_id,
-                   SUM(so.amount_untaxed / COALESCE(NULLIF(so.currency_rate, 0), 1)),
-                   COUNT(*),
-                   COALESCE(SUM(so.amount_untaxed
-                       / COALESCE(NULLIF(so.currency_rate, 0), 1))
-                       FILTER (WHERE so.date_order >= %(recent)s), 0)
-              FROM sale_order so
-              JOIN res_partner p ON p.id = so.partner_id
-             WHERE p.commercial_partner_id = ANY(%(ids)s)
-               AND so.company_id = %(company)s
-               AND so.state = 'sale'
-               AND so.date_order >= %(date_from)s
-             GROUP BY p.commercial_partner_id
+        if isinstance(customers, SQL):
+            # every customer of the company (the nightly run's day): each sum
+            # is read for all partners at once, then kept for the customers
+            of_customers = ticket_of_customers = SQL("TRUE")
+        else:
+            # a few customers: each sum is read for them only
+            ids = list(customers)
+            customers = SQL("SELECT unnest(%s::int[]) AS id", ids)
+            of_customers = SQL("p.commercial_partner_id = ANY(%s)", ids)
+            ticket_of_customers = SQL("t.commercial_partner_id = ANY(%s)", ids)
+        return SQL(
+            """
+            WITH customer AS (
+                %(customers)s
+            ), orders AS (
+                SELECT p.commercial_partner_id AS id,
+                       SUM(so.amount_untaxed / COALESCE(NULLIF(so.currency_rate, 0), 1))
+                           AS sales,
+                       COUNT(*) AS n,
+                       SUM(so.amount_untaxed / COALESCE(NULLIF(so.currency_rate, 0), 1))
+                           FILTER (WHERE so.date_order >= %(recent)s) AS recent
+                  FROM sale_order so
+                  JOIN res_partner p ON p.id = so.partner_id
+                 WHERE %(of_customers)s
+                   AND so.company_id = %(company)s
+                   AND so.state = 'sale'
+                   AND so.date_order >= %(date_from)s
+                 GROUP BY p.commercial_partner_id
+            ), moves AS (
+                SELECT p.commercial_partner_id AS id,
+                       SUM(m.amount_total_signed) FILTER (
+                           WHERE m.move_type = 'out_invoice'
+                             AND m.invoice_date >= %(date_from)s) AS invoiced,
+                       SUM(m.amount_total_signed - m.amount_residual_signed) FILTER (
+                           WHERE m.move_type = 'out_invoice'
+                             AND m.invoice_date >= %(date_from)s) AS paid,
+                       SUM(-m.amount_total_signed) FILTER (
+                           WHERE m.move_type = 'out_refund'
+                             AND m.invoice_date >= %(date_from)s) AS returned,
+                       SUM(m.amount_residual_signed) FILTER (
+                           WHERE m.move_type = 'out_invoice'
+                             AND m.invoice_date_due < %(today)s
+                             AND m.amount_residual_signed > 0) AS overdue
+                  FROM account_move m
+                  JOIN res_partner p ON p.id = m.partner_id
+                 WHERE %(of_customers)s
+                   AND m.company_id = %(company)s
+                   AND m.state = 'posted'
+                   AND m.move_type IN ('out_invoice', 'out_refund')
+                 GROUP BY p.commercial_partner_id
+            ), late AS (
+                SELECT p.commercial_partner_id AS id,
+                       AVG(GREATEST(pay.paid_on - m.invoice_date_due, 0)) AS days
+                  FROM account_move m
+                  JOIN res_partner p ON p.id = m.partner_id
+                  JOIN LATERAL (
+                        SELECT MAX(apr.max_date) AS paid_on
+                          FROM account_move_line l
+                          JOIN account_partial_reconcile apr ON apr.debit_move_id = l.id
+                         WHERE l.move_id = m.id AND l.display_type = 'payment_term'
+                       ) pay ON pay.paid_on IS NOT NULL
+                 WHERE %(of_customers)s
+                   AND m.company_id = %(company)s
+                   AND m.state = 'posted'
+                   AND m.move_type = 'out_invoice'
+                   AND m.payment_state IN ('paid', 'in_payment')
+                   AND m.invoice_date >= %(date_from)s
+                 GROUP BY p.commercial_partner_id
+            ), bounced AS (
+                SELECT p.commercial_partner_id AS id, COUNT(*) AS n
+                  FROM account_payment pay
+                  JOIN res_partner p ON p.id = pay.partner_id
+                 WHERE %(of_customers)s
+                   AND pay.company_id = %(company)s
+                   AND pay.partner_type = 'customer'
+                   AND pay.state = 'rejected'
+                   AND pay.date >= %(date_from)s
+                 GROUP BY p.commercial_partner_id
+            ), complaints AS (
+                SELECT t.commercial_partner_id AS id, COUNT(*) AS n
+                  FROM helpdesk_ticket t
+                 WHERE %(ticket_of_customers)s
+                   AND (t.company_id = %(company)s OR t.company_id IS NULL)
+                   AND t.cs_request_type = 'complaint'
+                   AND t.create_date >= %(since)s
+                 GROUP BY t.commercial_partner_id
+            )
+            SELECT c.id,
+                   COALESCE(o.sales, 0)::float8 AS sales_amount,
+                   COALESCE(o.n, 0)::float8 AS order_count,
+                   COALESCE(m.invoiced, 0)::float8 AS invoiced_amount,
+                   COALESCE(m.paid, 0)::float8 AS paid_amount,
+                   CASE WHEN COALESCE(m.invoiced, 0) = 0 THEN 0
+                        ELSE ROUND(100.0 * m.paid / m.invoiced, 2)
+                   END::float8 AS paid_ratio,
+                   ROUND(COALESCE(l.days, 0), 2)::float8 AS avg_days_late,
+                   COALESCE(m.overdue, 0)::float8 AS overdue_amount,
+                   COALESCE(m.returned, 0)::float8 AS returns_amount,
+                   COALESCE(t.n, 0)::float8 AS complaint_count,
+                   COALESCE(b.n, 0)::float8 AS bounced_count,
+                   COALESCE(o.recent, 0)::float8 AS recent_sales_amount
+              FROM customer c
+              LEFT JOIN orders o ON o.id = c.id
+              LEFT JOIN moves m ON m.id = c.id
+              LEFT JOIN late l ON l.id = c.id
+              LEFT JOIN bounced b ON b.id = c.id
+              LEFT JOIN complaints t ON t.id = c.id
             """,
-                ids=ids,
-                company=company.id,
-                date_from=date_from,
-                recent=recent_from,
-            )
+            customers=customers,
+            of_customers=of_customers,
+            ticket_of_customers=ticket_of_customers,
+            company=company.id,
+            date_from=date_from,
+            recent=today - relativedelta(months=3),
+            today=today,
+            since=fields.Datetime.to_datetime(date_from),
         )
-        for pid, sales, count, recent in cr.fetchall():
-            result[pid].update(
-                sales_amount=sales or 0.0,
-                order_count=count,
-                recent_sales_amount=recent or 0.0,
-            )
-        cr.execute(
-            SQL(
-                """
-            SELECT p.commercial_partner_id,
-                   COALESCE(SUM(m.amount_total_signed) FILTER (
-                       WHERE m.move_type = 'out_invoice'
-                         AND m.invoice_date >= %(date_from)s), 0),
-                   COALESCE(SUM(m.amount_total_signed - m.amount_residual_signed)
-                       FILTER (WHERE m.move_type = 'out_invoice'
-                         AND m.invoice_date >= %(date_from)s), 0),
-                   COALESCE(SUM(-m.amount_total_signed) FILTER (
-                       WHERE m.move_type = 'out_refund'
-                         AND m.invoice_date >= %(date_from)s), 0),
-                   COALESCE(SUM(m.amount_residual_signed) FILTER (
-                       WHERE m.move_type = 'out_invoice'
-                         AND m.invoice_date_due < %(today)s
-                         AND m.amount_residual_signed > 0), 0)
-              FROM account_move m
-              JOIN res_partner p ON p.id = m.partner_id
-             WHERE p.commercial_partner_id = ANY(%(ids)s)
-               AND m.company_id = %(company)s
-               AND m.state = 'posted'
-               AND m.move_type IN ('out_invoice', 'out_refund')
-             GROUP BY p.commercial_partner_id
-            """,
-                ids=ids,
-                company=company.id,
-                date_from=date_from,
-                today=today,
-            )
-        )
-        for pid, invoiced, paid, returns, overdue in cr.fetchall():
-            result[pid].update(
-                invoiced_amount=invoiced,
-                paid_amount=paid,
-                returns_amount=returns,
-                overdue_amount=overdue,
-                paid_ratio=round(100.0 * paid / invoiced, 2) if invoiced else 0.0,
-            )
-        # Days paid late: the last reconciliation date of each paid invoice
-        # against its due date (paid early or on time counts as 0).
-        cr.execute(
-            SQL(
-                """
-            SELECT p.commercial_partner_id,
-                   AVG(GREATEST(pay.paid_on - m.invoice_date_due, 0))
-              FROM account_move m
-              JOIN res_partner p ON p.id = m.partner_id
-              JOIN LATERAL (
-                    SELECT MAX(apr.max_date) AS paid_on
-                      FROM account_move_line l
-                      JOIN account_partial_reconcile apr ON apr.debit_move_id = l.id
-                     WHERE l.move_id = m.id AND l.display_type = 'payment_term'
-                   ) pay ON pay.paid_on IS NOT NULL
-             WHERE p.commercial_partner_id = ANY(%(ids)s)
-               AND m.company_id = %(company)s
-               AND m.state = 'posted'
-               AND m.move_type = 'out_invoice'
-               AND m.payment_state IN ('paid', 'in_payment')
-               AND m.invoice_date >= %(date_from)s
-             GROUP BY p.commercial_partner_id
-            """,
-                ids=ids,
-                company=company.id,
-                date_from=date_from,
-            )
-        )
-        for pid, late in cr.fetchall():
-            result[pid]["avg_days_late"] = round(float(late or 0.0), 2)
-        cr.execute(
-            SQL(
-                """
-            SELECT p.commercial_partner_id, COUNT(*)
-              FROM account_payment pay
-              JOIN res_partner p ON p.id = pay.partner_id
-             WHERE p.commercial_partner_id = ANY(%(ids)s)
-               AND pay.company_id = %(company)s
-               AND pay.partner_type = 'customer'
-               AND pay.state = 'rejected'
-               AND pay.date >= %(date_from)s
-             GROUP BY p.commercial_partner_id
-            """,
-                ids=ids,
-                company=company.id,
-                date_from=date_from,
-            )
-        )
-        for pid, count in cr.fetchall():
-            result[pid]["bounced_count"] = count
-        Ticket = self.env["helpdesk.ticket"].sudo()
-        domain = [
-            ("commercial_partner_id", "in", ids),
-            ("company_id", "in", [company.id, False]),
-            ("create_date", ">=", fields.Datetime.to_datetime(date_from)),
-        ]
-        # The request type is added to tickets by cs_service_dept: count the
-        # complaints when it is there, every ticket otherwise.
-        if "cs_request_type" in Ticket._fields:
-            domain.append(("cs_request_type", "=", "complaint"))
-        for partner, count in Ticket._read_group(domain, ["commercial_partner_id"], ["__count"]):
-            result[partner.id]["complaint_count"] = count
-        return result

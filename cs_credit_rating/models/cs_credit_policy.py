@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import float_compare
+from odoo.tools import SQL, float_compare, float_round
 
 from odoo.addons.base_tier_validation.models.tier_validation import BASE_EXCEPTION_FIELDS
 
@@ -280,8 +280,9 @@ class CsCreditPolicy(models.Model):
     def _score(self, figures, rules=None):
         """Score one customer's ``figures``: ``(total, grade, band, details)``.
 
-        Runs for every customer of the nightly evaluation: ``rules`` (from
-        ``_scoring_rules``) are plain tuples, and nothing here reads a field.
+        ``rules`` (from ``_scoring_rules``) are plain tuples, and nothing here
+        reads a field. The nightly evaluation scores in PostgreSQL with the
+        same rules (``_cs_score_sql``); both round half up, to two decimals.
         """
         criteria, bands = rules or self._scoring_rules()
         score_value = self._score_value
@@ -290,7 +291,7 @@ class CsCreditPolicy(models.Model):
         for name, key, weight, thresholds in criteria:
             value = figures.get(key, 0.0) or 0.0
             score = score_value(thresholds, value)
-            weighted = round(score * weight / 100.0, 2)
+            weighted = self._weighted(score, weight)
             total += weighted
             details.append(
                 {
@@ -302,9 +303,63 @@ class CsCreditPolicy(models.Model):
                     "weighted": weighted,
                 }
             )
-        total = round(total, 2)
+        total = float_round(total, 2)
         band = self._band_for(total, bands)
         return total, band.grade, band, details
+
+    @api.model
+    def _weighted(self, score, weight):
+        """The weighted score of a criterion: rounded half up to two decimals."""
+        return float_round(score * weight / 100.0, 2)
+
+    def _cs_score_sql(self, figure):
+        """The policy's total score as an SQL expression, for the figures
+        ``figure(key)`` (an SQL expression per key of FIGURE_KEYS): ``_score``
+        in PostgreSQL, for the nightly evaluation of every customer. The first
+        threshold holding the value gives the criterion its weighted score (0
+        when none does), computed here as ``_score`` computes it; the total is
+        their exact sum (each has two decimals).
+        """
+        criteria, _bands = self._scoring_rules()
+        weighted = []
+        for _name, key, weight, thresholds in criteria:
+            cases = [
+                SQL(
+                    "WHEN %(value)s >= %(low)s AND %(value)s < %(high)s THEN %(weighted)s",
+                    value=figure(key),
+                    low=value_from,
+                    high=value_to,
+                    weighted=self._weighted(score, weight),
+                )
+                if has_upper
+                else SQL(
+                    "WHEN %s >= %s THEN %s",
+                    figure(key),
+                    value_from,
+                    self._weighted(score, weight),
+                )
+                for value_from, has_upper, value_to, score in thresholds
+            ]
+            if cases:
+                weighted.append(SQL("CASE %s ELSE 0 END", SQL(" ").join(cases)))
+        if not weighted:
+            return SQL("0::float8")
+        return SQL("(%s)::float8", SQL(" + ").join(weighted))
+
+    def _cs_grade_sql(self, total):
+        """The grade of the SQL expression ``total`` (a score): ``_band_for``
+        in PostgreSQL, the highest band whose minimum the score reaches."""
+        _criteria, bands = self._scoring_rules()
+        if not bands:
+            return SQL("NULL::varchar")
+        return SQL(
+            "CASE %s ELSE %s END",
+            SQL(" ").join(
+                SQL("WHEN %s - %s > -0.005 THEN %s", total, min_score, band.grade)
+                for min_score, band in bands
+            ),
+            bands[-1][1].grade,
+        )
 
     def _band_for(self, score, bands=None):
         self.ensure_one()

@@ -3,7 +3,9 @@
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
 
+from ..models.cs_credit_file import FIGURE_KEYS
 from .common import CsCreditCommon
 
 
@@ -131,6 +133,90 @@ class TestCreditAnomaly(CreditAnomalyCommon):
         self.assertEqual(anomaly.partner_id, self.customer)
         anomaly.with_user(self.manager).action_dismiss()
         self.assertEqual(anomaly.state, "dismissed")
+
+
+@freeze_time("2026-06-30")
+class TestCreditAnomalyRules(CsCreditCommon):
+    """The detection compares figures with the latest approved evaluation of
+    each customer in PostgreSQL: each rule, its bounds, and customers with no
+    previous figures, fed as figures rows."""
+
+    def _detect(self, rows):
+        """Detect on ``rows`` (``{partner: {figure: value}}``), the other
+        figures 0; ``{(partner, kind): (previous, current)}`` raised."""
+        keys = [key for key, _label in FIGURE_KEYS]
+        values = SQL(", ").join(
+            SQL(
+                "(%s, %s)",
+                partner.id,
+                SQL(", ").join(SQL("%s::float8", figures.get(key, 0.0)) for key in keys),
+            )
+            for partner, figures in rows.items()
+        )
+        figures = SQL(
+            "SELECT * FROM (VALUES %s) AS v(id, %s)",
+            values,
+            SQL(", ").join(SQL.identifier(key) for key in keys),
+        )
+        anomalies = self.env["cs.credit.anomaly"]._detect(self.policy, figures)
+        return {
+            (anomaly.partner_id, anomaly.kind): (anomaly.previous_value, anomaly.current_value)
+            for anomaly in anomalies
+        }
+
+    def test_rules_and_bounds(self):
+        # thresholds of the default policy: overdue +10,000, 15 days late,
+        # sales of the last 3 months below half the quarterly average (12 months)
+        before = dict(
+            self.env["cs.credit.file"]._empty_figures(),
+            overdue_amount=1000,
+            avg_days_late=5,
+            bounced_count=1,
+        )
+        names = ("Jump", "Edge", "Late", "Bounced", "Collapse", "Steady", "New", "Empty")
+        customers = {name: self.create_customer(f"Rule {name}", customer_rank=1) for name in names}
+        for name, customer in customers.items():
+            if name == "Empty":
+                self.grade(customer, "A", figures={})
+            elif name != "New":
+                self.grade(customer, "A", figures=before)
+        # a later evaluation in another company is not the one compared with
+        other = self.env["res.company"].create({"name": "Rules Elsewhere"})
+        self.grade(customers["Jump"], "A", company=other, figures=dict(before, overdue_amount=0))
+        raised = self._detect(
+            {
+                customers["Jump"]: {"overdue_amount": 11000.01},
+                customers["Edge"]: {"overdue_amount": 11000, "avg_days_late": 20},
+                customers["Late"]: {"avg_days_late": 20.01},
+                customers["Bounced"]: {"bounced_count": 2},
+                customers["Collapse"]: {"sales_amount": 40000, "recent_sales_amount": 4999},
+                customers["Steady"]: {
+                    "overdue_amount": 1000,
+                    "sales_amount": 40000,
+                    "recent_sales_amount": 5000,
+                    "bounced_count": 1,
+                },
+                # no previous figures: only a bounced payment or a collapse counts
+                customers["New"]: {"overdue_amount": 50000, "bounced_count": 1},
+                customers["Empty"]: {"avg_days_late": 60},
+            }
+        )
+        self.assertEqual(
+            raised,
+            {
+                (customers["Jump"], "overdue_jump"): (1000, 11000.01),
+                (customers["Late"], "late_days_jump"): (5, 20.01),
+                (customers["Bounced"], "payment_bounced"): (1, 2),
+                (customers["Collapse"], "orders_collapse"): (10000, 4999),
+                (customers["New"], "payment_bounced"): (0, 1),
+            },
+        )
+        # the same figures again: the open anomalies are not repeated
+        self.assertEqual(self._detect({customers["Jump"]: {"overdue_amount": 20000}}), {})
+        self.assertEqual(
+            self.env["cs.credit.anomaly"].search_count([("partner_id", "=", customers["Jump"].id)]),
+            1,
+        )
 
 
 @freeze_time("2026-06-30")

@@ -50,6 +50,40 @@ class TestCreditEvaluation(CsCreditCommon):
         self.assertEqual(len(late.cs_credit_evaluation_ids), 1)
         self.assertEqual(customers.mapped(lambda c: len(c.cs_credit_evaluation_ids)), [2] * 4)
 
+    def test_night_figures_taken_once(self):
+        """The first call of the day reads every customer's figures in one
+        pass; the batches score those, so an order confirmed during the run
+        waits for the next day, while an evaluation by hand reads the figures
+        of the moment. A customer deleted during the run is skipped, and the
+        statements run without JIT, the transaction's setting put back."""
+        customers = self._customers(5, "Night")
+        Figure = self.env["cs.credit.figure"]
+        self.env.cr.execute("SET LOCAL jit = on")
+        self.assertEqual(self.env["cs.credit.evaluation"]._cron_evaluate_all(batch_size=2), 3)
+        self.env.cr.execute("SHOW jit")
+        self.assertEqual(self.env.cr.fetchone()[0], "on")
+        taken = Figure.search([("partner_id", "in", customers.ids)])
+        self.assertEqual(len(taken), 5)
+        self.assertEqual(set(taken.mapped("order_count")), {0})
+        # an order of the day, a customer gone
+        self.create_order(customers[3], 1000)
+        customers[4].unlink()
+        self.assertEqual(self.evaluate_all(batch_size=2), 2)
+        self.assertEqual(self.policy.run_remaining, 0)
+        evaluated = customers[:4]
+        self.assertEqual(evaluated.mapped(lambda c: len(c.cs_credit_evaluation_ids)), [1] * 4)
+        self.assertEqual(
+            [e.figures["order_count"] for e in evaluated.cs_credit_evaluation_id], [0] * 4
+        )
+        by_hand = self.env["cs.credit.evaluation"]._evaluate_partners(customers[3])
+        self.assertEqual(by_hand.figures["order_count"], 1)
+        # the next night takes them again, the customers of the day included
+        late = self._customers(1, "Night late")
+        with freeze_time("2026-07-01"):
+            self.assertEqual(self.evaluate_all(batch_size=10), 1)
+        self.assertEqual(Figure.search_count([("partner_id", "in", (customers | late).ids)]), 5)
+        self.assertEqual(late.cs_credit_evaluation_id.date.isoformat(), "2026-07-01")
+
     def test_written_set_based_reads_as_created(self):
         """The policy's evaluations are written in one statement: read back
         through the ORM they are whole, and the customers' grade follows."""
@@ -78,8 +112,11 @@ class TestCreditEvaluation(CsCreditCommon):
             self.assertEqual(
                 evaluation.figures, self.env["cs.credit.file"]._empty_figures(), evaluation
             )
+            # the details are the policy applied to the figures, not stored
+            self.assertFalse(evaluation.details)
             self.assertEqual(
-                sum(line["weighted"] for line in evaluation.details), evaluation.total_score
+                sum(line["weighted"] for line in evaluation._cs_scoring_lines()),
+                evaluation.total_score,
             )
             self.assertEqual(evaluation.partner_id.cs_credit_evaluation_id, evaluation)
         self.assertEqual(set(customers.mapped("cs_credit_grade")), {"B"})

@@ -49,7 +49,9 @@ class TestCreditFigures(CsCreditCommon):
         self.assertEqual(self.customer.cs_credit_grade, "C")
         self.assertEqual(self.customer.cs_credit_score, 51.5)
         self.assertEqual(latest.figures["overdue_amount"], 1500)
-        self.assertEqual([line["weighted"] for line in latest.details], [5, 7.5, 20, 9, 10])
+        self.assertEqual(
+            [line["weighted"] for line in latest._cs_scoring_lines()], [5, 7.5, 20, 9, 10]
+        )
         self.assertIn("44.12", latest.details_html)
 
     def test_credit_file_shows_figures(self):

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
 from .common import CsCreditCommon
 
@@ -65,6 +66,70 @@ class TestCreditPolicy(CsCreditCommon):
         self.assertEqual(self.policy._band_for(79.99).grade, "A")
         self.assertEqual(self.policy._band_for(0).grade, "C")
         self.assertEqual(len(details), 5)
+
+    def _scored_in_sql(self, policy, rows):
+        """``(total, grade)`` of ``policy`` for each of ``rows`` (figures),
+        computed by PostgreSQL as the nightly evaluation does."""
+        keys = sorted({key for row in rows for key in row})
+        values = SQL(", ").join(
+            SQL("(%s)", SQL(", ").join(SQL("%s::float8", row[key]) for key in keys)) for row in rows
+        )
+        total = policy._cs_score_sql(lambda key: SQL.identifier("f", key))
+        grade = policy._cs_grade_sql(SQL.identifier("s", "total"))
+        return self.env.execute_query(
+            SQL(
+                "SELECT s.total, %s FROM (SELECT %s AS total, n FROM "
+                "(SELECT *, row_number() OVER () AS n FROM (VALUES %s) AS v(%s)) AS f) AS s "
+                "ORDER BY s.n",
+                grade,
+                total,
+                values,
+                SQL(", ").join(SQL.identifier(key) for key in keys),
+            )
+        )
+
+    def test_scoring_in_sql_as_in_python(self):
+        """The nightly evaluation scores every customer in PostgreSQL: on the
+        thresholds' bounds, just around them, and where the weighted scores
+        end in a half cent (rounded up, as ``_score`` rounds), it gives the
+        total and grade ``_score`` gives."""
+        policy = self.policy.copy({"name": "Odd weights"})
+        # weights 12.5 / 37.5 / 25 / 15 / 10 and odd scores: half cents
+        for criterion, weight in zip(policy.criterion_ids, (12.5, 37.5, 25, 15, 10), strict=True):
+            criterion.weight = weight
+            for threshold in criterion.threshold_ids:
+                threshold.score = max(threshold.score - 1, 0)
+        rows = []
+        for _name, key, _weight, thresholds in policy._scoring_rules()[0]:
+            bounds = {-1.0, 0.0, 1e9}
+            for value_from, _has_upper, value_to, _score in thresholds:
+                bounds |= {value_from, value_to, value_from - 0.01, value_to - 0.001}
+            rows += [{key: bound} for bound in sorted(bounds)]
+        keys = [key for _name, key, _weight, _thresholds in policy._scoring_rules()[0]]
+        # and mixes of them, one bound of each criterion in turn
+        singles = [row for row in rows]
+        for i in range(len(singles)):
+            rows.append(
+                {
+                    key: next(iter(singles[(i + 7 * j) % len(singles)].values()))
+                    for j, key in enumerate(keys)
+                }
+            )
+        # and every criterion at its r-th best threshold: every grade
+        criteria = policy._scoring_rules()[0]
+        for rank in range(max(len(thresholds) for *_rest, thresholds in criteria)):
+            row = {}
+            for _name, key, _weight, thresholds in criteria:
+                ranked = sorted(thresholds, key=lambda threshold: -threshold[3])
+                row[key] = ranked[min(rank, len(ranked) - 1)][0]
+            rows.append(row)
+        rows = [dict(dict.fromkeys(keys, 0.0), **row) for row in rows]
+        expected = [policy._score(row)[:2] for row in rows]
+        self.assertEqual(self._scored_in_sql(policy, rows), expected)
+        # the half cents were met: 19 x 12.5% = 2.375 counts 2.38
+        self.assertIn(2.38, [line["weighted"] for row in rows for line in policy._score(row)[3]])
+        # and every grade was given
+        self.assertEqual({grade for _total, grade in expected}, {"AAA", "AA", "A", "B", "C"})
 
     def test_policy_approved_by_manager_then_single_active(self):
         draft = self.policy.with_user(self.supervisor).copy({"name": "2027 policy"})

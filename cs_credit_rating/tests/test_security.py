@@ -26,6 +26,8 @@ RIGHTS = {
     "cs.credit.anomaly": DEPARTMENT_DRAFTS,
     "cs.credit.grade.change": DEPARTMENT_DRAFTS,
     "cs.credit.override.wizard": MANAGERS,
+    # the nightly evaluation's figures: written by the cron only
+    "cs.credit.figure": {"manager": "r", "general_manager": "r"},
 }
 
 

@@ -225,9 +225,11 @@ class CsCreditAnomaly(models.Model):
                    %(today)s, 'open', %(uid)s, %(uid)s, %(at)s, %(at)s
               FROM candidate c
              WHERE NOT EXISTS (
+                    -- in the index of the open anomalies (never market information)
                     SELECT FROM cs_credit_anomaly a
                      WHERE a.partner_id = c.partner_id
                        AND a.kind = c.kind
+                       AND a.kind != 'market_info'
                        AND a.state IN %(open_states)s)
             RETURNING id
             """,

@@ -273,10 +273,10 @@ class CsCreditEvaluation(models.Model):
         Python and back: the rows go straight from the customers' records into
         the suite's own table. Their scoring details are not stored: the
         figures and the policy (read-only once approved) give them
-        (``_cs_scoring_lines``). The customers whose grade or score they change
-        are then written through the ORM (the others are not written at all).
+        (``_cs_scoring_lines``). Nor is the customers' grade, derived from
+        the latest evaluations: no customer is written.
         """
-        # the orders, invoices, payments and tickets read, and the grades compared
+        # the orders, invoices, payments and tickets read
         self.env.flush_all()
         keys = [key for key, _label in FIGURE_KEYS]
         total = policy._cs_score_sql(lambda key: SQL.identifier("f", key))
@@ -295,7 +295,7 @@ class CsCreditEvaluation(models.Model):
                    s.total, %(grade)s, jsonb_build_object(%(figure_pairs)s), 'no',
                    %(uid)s, %(uid)s, %(now)s, %(now)s
               FROM scored s
-            RETURNING id, partner_id, grade, total_score
+            RETURNING id
             """,
                 figures=figures,
                 total=total,
@@ -310,12 +310,16 @@ class CsCreditEvaluation(models.Model):
                 now=self.env.cr.now(),
             )
         )
-        evaluations = self.browse(row[0] for row in rows)
-        self.env["res.partner"].invalidate_model(["cs_credit_evaluation_ids"])
-        # the newest approved evaluations give the grade and score
-        standing = {partner_id: (grade, score) for _id, partner_id, grade, score in rows}
-        self.env["res.partner"].sudo().browse(standing)._cs_set_credit_standing(standing)
-        return evaluations
+        # the customers' standing, derived from them, is read again
+        self.env["res.partner"].invalidate_model(
+            [
+                "cs_credit_evaluation_ids",
+                "cs_credit_evaluation_id",
+                "cs_credit_grade",
+                "cs_credit_score",
+            ]
+        )
+        return self.browse(evaluation_id for (evaluation_id,) in rows)
 
     @api.model
     def _cs_latest_query(self, partner, company, column):

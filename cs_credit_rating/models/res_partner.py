@@ -1,8 +1,8 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from collections import defaultdict
-
 from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from .cs_credit_policy import GRADES
 
@@ -13,27 +13,25 @@ class ResPartner(models.Model):
     cs_credit_evaluation_ids = fields.One2many(
         "cs.credit.evaluation", "partner_id", string="Credit Evaluations"
     )
-    # derived, not stored: the nightly evaluation of every customer then
-    # writes only the customers whose grade or score changed
+    # The customer's standing in the current company: its latest approved
+    # evaluation there, with the grade and score it gives. Derived, not stored
+    # on the customer: the nightly evaluation of every customer then writes
+    # the suite's own rows only, and each company reads its own grade.
     cs_credit_evaluation_id = fields.Many2one(
         "cs.credit.evaluation",
         string="Latest Credit Evaluation",
-        compute="_compute_cs_credit_evaluation_id",
+        compute="_compute_cs_credit_standing",
     )
-    # the latest approved evaluation's grade and score: recomputed when an
-    # evaluation is approved through the ORM, written by the nightly
-    # evaluation for the customers it changes (_cs_set_credit_standing)
     cs_credit_grade = fields.Selection(
         GRADES,
         string="Credit Grade",
         compute="_compute_cs_credit_standing",
-        store=True,
+        search="_search_cs_credit_grade",
     )
     cs_credit_score = fields.Float(
         string="Credit Score",
         compute="_compute_cs_credit_standing",
-        store=True,
-        aggregator="avg",
+        search="_search_cs_credit_score",
     )
     cs_credit_evaluation_count = fields.Integer(
         string="Credit Evaluation Count", compute="_compute_cs_credit_evaluation_count"
@@ -62,51 +60,80 @@ class ResPartner(models.Model):
         }
         return {partner: evaluations.get(latest.get(partner), Evaluation) for partner in self}
 
-    def _compute_cs_credit_evaluation_id(self):
-        latest = self._cs_latest_credit_evaluations()
-        for partner in self:
-            partner.cs_credit_evaluation_id = latest[partner].sudo(False)
-
     @api.depends(
         "cs_credit_evaluation_ids.state",
         "cs_credit_evaluation_ids.grade",
         "cs_credit_evaluation_ids.total_score",
     )
+    @api.depends_context("company")
     def _compute_cs_credit_standing(self):
-        latest = self._cs_latest_credit_evaluations()
+        latest = self._cs_latest_credit_evaluations(self.env.company)
         for partner in self:
-            partner.cs_credit_grade = latest[partner].grade
-            partner.cs_credit_score = latest[partner].total_score
+            evaluation = latest[partner]
+            partner.cs_credit_evaluation_id = evaluation.sudo(False)
+            partner.cs_credit_grade = evaluation.grade
+            partner.cs_credit_score = evaluation.total_score
 
-    def _cs_set_credit_standing(self, standing):
-        """Set the grade and score of those of ``self`` they changed for:
-        ``standing`` is ``{partner_id: (grade, score)}``, from the latest
-        evaluations just recorded.
+    def _search_cs_credit_grade(self, operator, value):
+        return self._cs_search_standing("grade", operator, value)
 
-        This is the computation of the two fields with its result known: the
-        values are assigned as a computed field's are (no business logic of
-        ``write``, no tracking of the customer), a few assignments for many
-        customers each, and the ORM writes the changed rows in batches at the
-        next flush; unchanged customers are not written at all.
+    def _search_cs_credit_score(self, operator, value):
+        return self._cs_search_standing("total_score", operator, value)
 
-        :return: the number of customers whose grade or score changed
-        """
-        self.fetch(["cs_credit_grade", "cs_credit_score"])
-        by_grade, by_score = defaultdict(list), defaultdict(list)
-        changed = []
-        for partner in self:
-            grade, score = standing[partner.id]
-            if partner.cs_credit_grade != grade or partner.cs_credit_score != score:
-                changed.append(partner.id)
-                by_grade[grade].append(partner.id)
-                by_score[score].append(partner.id)
-        fnames = ["cs_credit_grade", "cs_credit_score"]
-        with self.env.protecting([self._fields[name] for name in fnames], self.browse(changed)):
-            for grade, ids in by_grade.items():
-                self.browse(ids).cs_credit_grade = grade
-            for score, ids in by_score.items():
-                self.browse(ids).cs_credit_score = score
-        return len(changed)
+    def _cs_search_standing(self, column, operator, value):
+        """The customers whose latest approved evaluation in the current
+        company has ``column`` ``operator`` ``value`` (``= False``: those with
+        none), as a domain on their ids: one read of the latest evaluations'
+        index per commercial partner."""
+        self.env["cs.credit.evaluation"].flush_model()
+        operators = {
+            "=": "=",
+            "!=": "!=",
+            "in": "=",
+            "not in": "!=",
+            "<": "<",
+            "<=": "<=",
+            ">": ">",
+            ">=": ">=",
+        }
+        if operator not in operators:
+            raise UserError(
+                self.env._("Credit grades and scores are not searched with %s.", operator)
+            )
+        values = list(value) if operator in ("in", "not in") else [value]
+        graded = [v for v in values if v is not False and v is not None]
+        if operator in ("<", "<=", ">", ">=") and not graded:
+            return [("id", "in", [])]
+        quantifier = SQL("ALL") if operator in ("!=", "not in") else SQL("ANY")
+        comparison = SQL(
+            "COALESCE(latest.value %s %s(%s), FALSE)",
+            SQL(operators[operator]),
+            quantifier,
+            graded,
+        )
+        if operator in ("!=", "not in"):
+            # as for a stored field: those without a grade are not excluded
+            comparison = SQL("(%s OR latest.value IS NULL)", comparison)
+        if len(graded) < len(values):
+            # False among the values: having no grade
+            comparison = (
+                SQL("(%s OR latest.value IS NULL)", comparison)
+                if operator in ("=", "in")
+                else SQL("(%s AND latest.value IS NOT NULL)", comparison)
+            )
+        query = SQL(
+            """
+            SELECT p.id
+              FROM res_partner p
+              LEFT JOIN LATERAL (%s) AS latest(value) ON TRUE
+             WHERE p.parent_id IS NULL AND %s
+            """,
+            self.env["cs.credit.evaluation"]._cs_latest_query(
+                SQL("p.id"), self.env.company, column
+            ),
+            comparison,
+        )
+        return [("id", "in", [partner_id for (partner_id,) in self.env.execute_query(query)])]
 
     def _compute_cs_credit_evaluation_count(self):
         groups = self.env["cs.credit.evaluation"]._read_group(

@@ -3,6 +3,7 @@
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
 
 from .common import CsCreditCommon
 
@@ -122,28 +123,53 @@ class TestCreditEvaluation(CsCreditCommon):
         self.assertEqual(set(customers.mapped("cs_credit_grade")), {"B"})
         self.assertEqual(customers[0].cs_credit_evaluation_count, 1)
 
-    def test_unchanged_customers_not_written(self):
-        """The nightly run writes the grade and score of the customers it
-        changes only: a customer graded the same the next day is not written,
-        one whose grade changed (here by an approved grade of the day before)
-        is, and the latest evaluation is derived for both."""
+    def test_standing_derived_per_company(self):
+        """The nightly run writes no customer: the grade, score and latest
+        evaluation are derived from the latest approved evaluation in the
+        current company, and searched as stored fields are."""
         customers = self._customers(3, "Steady")
         Partner = self.env["res.partner"]
-        self.env["cs.credit.evaluation"]._evaluate_partners(customers)
+        self.env.flush_all()
+        written = SQL("SELECT max(write_date) FROM res_partner WHERE id = ANY(%s)", customers.ids)
+        before = self.env.execute_query(written)
+        evaluations = self.env["cs.credit.evaluation"]._evaluate_partners(customers)
+        self.env.flush_all()
+        self.assertEqual(self.env.execute_query(written), before)
+        for name in ("cs_credit_grade", "cs_credit_score", "cs_credit_evaluation_id"):
+            self.assertFalse(Partner._fields[name].store, name)
+        self.assertEqual(customers.cs_credit_evaluation_id, evaluations)
         self.assertEqual(set(customers.mapped("cs_credit_grade")), {"B"})
         changed = customers[0]
-        self.grade(changed, "AAA")
-        self.assertEqual(changed.cs_credit_grade, "AAA")
-        with freeze_time("2026-07-01"):
-            standing = {customer.id: ("B", 62.5) for customer in customers}
-            written = Partner.sudo().browse(customers.ids)._cs_set_credit_standing(standing)
-            self.assertEqual(written, 1)
-            evaluations = self.env["cs.credit.evaluation"]._evaluate_partners(customers)
-        self.env.invalidate_all()
-        self.assertEqual(set(customers.mapped("cs_credit_grade")), {"B"})
-        self.assertEqual(customers.cs_credit_evaluation_id, evaluations)
-        # the pointer is derived: the customers' table has no such column
-        self.assertFalse(Partner._fields["cs_credit_evaluation_id"].store)
+        self.grade(changed, "AAA", total_score=95)
+        self.assertEqual((changed.cs_credit_grade, changed.cs_credit_score), ("AAA", 95))
+        # another company reads its own grade
+        other = self.env["res.company"].create({"name": "Standing Elsewhere"})
+        self.grade(customers[1], "C", company=other)
+        self.assertEqual(customers[1].cs_credit_grade, "B")
+        self.assertEqual(customers[1].with_company(other).cs_credit_grade, "C")
+        ungraded = self._customers(1, "Ungraded")
+        everyone = customers | ungraded
+
+        def search(*domain):
+            return Partner.search([("id", "in", everyone.ids), *domain])
+
+        self.assertEqual(search(("cs_credit_grade", "=", "AAA")), changed)
+        self.assertEqual(search(("cs_credit_grade", "in", ["B", "C"])), customers[1:])
+        self.assertEqual(search(("cs_credit_grade", "!=", "B")), changed | ungraded)
+        self.assertEqual(search(("cs_credit_grade", "not in", ["AAA"])), customers[1:] | ungraded)
+        self.assertEqual(search(("cs_credit_grade", "=", False)), ungraded)
+        self.assertEqual(search(("cs_credit_grade", "!=", False)), customers)
+        self.assertEqual(search(("cs_credit_grade", "in", ["AAA", False])), changed | ungraded)
+        self.assertEqual(search(("cs_credit_score", ">", 62.5)), changed)
+        self.assertEqual(search(("cs_credit_score", "<=", 62.5)), customers[1:])
+        self.assertEqual(
+            Partner.with_company(other).search(
+                [("id", "in", everyone.ids), ("cs_credit_grade", "=", "C")]
+            ),
+            customers[1],
+        )
+        with self.assertRaisesText(UserError, "not searched"):
+            search(("cs_credit_grade", "ilike", "A"))
 
     def test_latest_evaluations_read_together(self):
         """The customers' latest evaluations (derived) are read together: the

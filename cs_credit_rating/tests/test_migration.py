@@ -45,10 +45,6 @@ class TestCreditMigration(CsCreditCommon):
         self.env.cr.execute(
             "UPDATE cs_credit_evaluation SET state = 'draft' WHERE id = %s", [evaluation.id]
         )
-        self.env.cr.execute(
-            "UPDATE res_partner SET cs_credit_grade = NULL WHERE id = %s",
-            [customer.id],
-        )
         self.env.invalidate_all()
         self.assertFalse(customer.cs_credit_grade)
         self._migrate()
@@ -101,10 +97,6 @@ class TestCreditMigration(CsCreditCommon):
         self.grade(customer, "A")
         customer.active = False
         self.env.flush_all()
-        self.env.cr.execute(
-            "UPDATE res_partner SET cs_credit_grade = NULL WHERE id = %s",
-            [customer.id],
-        )
         self.env.invalidate_all()
         self._migrate()
         self.env.invalidate_all()
@@ -133,3 +125,26 @@ class TestCreditMigration120(CsCreditCommon):
         self.env.invalidate_all()
         self.assertEqual(customer.cs_credit_grade, "A")
         self.assertEqual(customer.cs_credit_evaluation_id, evaluation)
+
+
+class TestCreditMigration130(CsCreditCommon):
+    def test_grade_columns_dropped(self):
+        """A database of 18.0.1.2.0 stored the grade and score on the
+        customer: the columns go, and the grade is read from the latest
+        approved evaluation of the current company."""
+        customer = self.create_customer("Graded Customer")
+        self.grade(customer, "B", total_score=61)
+        self.env.flush_all()
+        self.env.cr.execute(
+            "ALTER TABLE res_partner ADD COLUMN cs_credit_grade varchar, "
+            "ADD COLUMN cs_credit_score float8"
+        )
+        path = MIGRATION.parents[1] / "18.0.1.3.0" / "post-migration.py"
+        spec = importlib.util.spec_from_file_location("cs_credit_post_migration_130", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.migrate(self.env.cr, "18.0.1.2.0")
+        for column in ("cs_credit_grade", "cs_credit_score"):
+            self.assertFalse(column_exists(self.env.cr, "res_partner", column))
+        self.env.invalidate_all()
+        self.assertEqual((customer.cs_credit_grade, customer.cs_credit_score), ("B", 61))

@@ -69,7 +69,9 @@ def migrate(cr, version):
         .with_context(active_test=False)
         .search([("cs_credit_evaluation_ids", "!=", False)])
     )
-    # the grade and score of the latest approved evaluation
+    # the grade and score of the latest approved evaluation (stored until
+    # 18.0.1.3.0, which derives them: nothing to recompute then)
     for name in ("cs_credit_grade", "cs_credit_score"):
-        env.add_to_compute(partners._fields[name], partners)
+        if partners._fields[name].store:
+            env.add_to_compute(partners._fields[name], partners)
     env.flush_all()

@@ -45,7 +45,7 @@ class CsCreditFigure(models.Model):
 
     # ids, not foreign keys: 100,000 checks a night for a cache of the night's
     # run; the batches join the customers that still exist
-    company_id = fields.Integer(string="Company", required=True)
+    company_id = fields.Integer(required=True)
     partner_id = fields.Integer(string="Customer", required=True)
     date = fields.Date(required=True)
     sales_amount = fields.Float()

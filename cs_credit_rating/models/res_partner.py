@@ -81,51 +81,44 @@ class ResPartner(models.Model):
         return self._cs_search_standing("total_score", operator, value)
 
     def _cs_search_standing(self, column, operator, value):
-        """The customers whose latest approved evaluation in the current
-        company has ``column`` ``operator`` ``value`` (``= False``: those with
-        none), as a domain on their ids: one read of the latest evaluations'
-        index per commercial partner."""
-        self.env["cs.credit.evaluation"].flush_model()
-        operators = {
-            "=": "=",
-            "!=": "!=",
-            "in": "=",
-            "not in": "!=",
-            "<": "<",
-            "<=": "<=",
-            ">": ">",
-            ">=": ">=",
-        }
-        if operator not in operators:
+        """The domain of the partners whose latest approved evaluation in the
+        current company has ``column`` ``operator`` ``value``, as for a stored
+        field: ``= False`` for those with none, ``!=`` and ``not in`` include
+        them. The graded partners are read once, the latest evaluation of
+        each commercial partner in the index of the latest evaluations."""
+        if operator not in ("=", "!=", "in", "not in", "<", "<=", ">", ">="):
             raise UserError(
                 self.env._("Credit grades and scores are not searched with %s.", operator)
             )
         values = list(value) if operator in ("in", "not in") else [value]
         graded = [v for v in values if v is not False and v is not None]
-        if operator in ("<", "<=", ">", ">=") and not graded:
-            return [("id", "in", [])]
-        quantifier = SQL("ALL") if operator in ("!=", "not in") else SQL("ANY")
-        comparison = SQL(
-            "COALESCE(latest.value %s %s(%s), FALSE)",
-            SQL(operators[operator]),
-            quantifier,
-            graded,
-        )
-        if operator in ("!=", "not in"):
-            # as for a stored field: those without a grade are not excluded
-            comparison = SQL("(%s OR latest.value IS NULL)", comparison)
+        if operator in ("<", "<=", ">", ">="):
+            if not graded:
+                return [("id", "in", [])]
+            return [("id", "in", self._cs_graded(column, SQL(operator), graded[0]))]
+        positive = operator in ("=", "in")
         if len(graded) < len(values):
-            # False among the values: having no grade
-            comparison = (
-                SQL("(%s OR latest.value IS NULL)", comparison)
-                if operator in ("=", "in")
-                else SQL("(%s AND latest.value IS NOT NULL)", comparison)
-            )
+            # no grade, or one of ``graded``: all but the other grades
+            others = self._cs_graded(column, SQL("!= ALL"), graded)
+            return [("id", "not in" if positive else "in", others)]
+        matching = self._cs_graded(column, SQL("= ANY"), graded)
+        return [("id", "in" if positive else "not in", matching)]
+
+    def _cs_graded(self, column, operator, value):
+        """The ids of the commercial partners with an approved evaluation in
+        the current company whose latest has ``column`` ``operator``
+        ``value`` (SQL: ``value`` is an array for ``= ANY`` and ``!= ALL``)."""
+        self.env["cs.credit.evaluation"].flush_model()
+        comparison = (
+            SQL("latest.value %s(%s)", operator, value)
+            if isinstance(value, list)
+            else SQL("latest.value %s %s", operator, value)
+        )
         query = SQL(
             """
             SELECT p.id
               FROM res_partner p
-              LEFT JOIN LATERAL (%s) AS latest(value) ON TRUE
+              JOIN LATERAL (%s) AS latest(value) ON TRUE
              WHERE p.parent_id IS NULL AND %s
             """,
             self.env["cs.credit.evaluation"]._cs_latest_query(
@@ -133,7 +126,7 @@ class ResPartner(models.Model):
             ),
             comparison,
         )
-        return [("id", "in", [partner_id for (partner_id,) in self.env.execute_query(query)])]
+        return [partner_id for (partner_id,) in self.env.execute_query(query)]
 
     def _compute_cs_credit_evaluation_count(self):
         groups = self.env["cs.credit.evaluation"]._read_group(

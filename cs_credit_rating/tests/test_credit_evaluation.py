@@ -147,7 +147,10 @@ class TestCreditEvaluation(CsCreditCommon):
         self.grade(customers[1], "C", company=other)
         self.assertEqual(customers[1].cs_credit_grade, "B")
         self.assertEqual(customers[1].with_company(other).cs_credit_grade, "C")
-        ungraded = self._customers(1, "Ungraded")
+        # a customer never evaluated, and a contact person (never graded)
+        ungraded = self._customers(1, "Ungraded") | Partner.create(
+            {"name": "Steady contact", "parent_id": changed.id}
+        )
         everyone = customers | ungraded
 
         def search(*domain):

@@ -8,15 +8,23 @@ from odoo.tools.sql import column_exists
 
 from .common import CsCreditCommon
 
-MIGRATION = Path(__file__).parents[1] / "migrations" / "18.0.1.1.0" / "post-migration.py"
+MIGRATIONS = Path(__file__).parents[1] / "migrations"
+
+
+def migrate(cr, version, from_version):
+    """Run ``migrations/<version>/post-migration.py`` on ``cr``, as the
+    upgrade from ``from_version`` does."""
+    path = MIGRATIONS / version / "post-migration.py"
+    name = "cs_credit_post_migration_" + version.replace(".", "_")
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.migrate(cr, from_version)
 
 
 class TestCreditMigration(CsCreditCommon):
     def _migrate(self):
-        spec = importlib.util.spec_from_file_location("cs_credit_post_migration", MIGRATION)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        module.migrate(self.env.cr, "18.0.1.0.0")
+        migrate(self.env.cr, "18.0.1.1.0", "18.0.1.0.0")
 
     def test_old_group_rules_deleted_and_grades_kept(self):
         """A database of 18.0.1.0.0 loses its confidentiality group rules (the
@@ -116,11 +124,7 @@ class TestCreditMigration120(CsCreditCommon):
             "CREATE INDEX res_partner__cs_credit_evaluation_id_index "
             "ON res_partner (cs_credit_evaluation_id)"
         )
-        path = MIGRATION.parents[1] / "18.0.1.2.0" / "post-migration.py"
-        spec = importlib.util.spec_from_file_location("cs_credit_post_migration_120", path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        module.migrate(self.env.cr, "18.0.1.1.0")
+        migrate(self.env.cr, "18.0.1.2.0", "18.0.1.1.0")
         self.assertFalse(column_exists(self.env.cr, "res_partner", "cs_credit_evaluation_id"))
         self.env.invalidate_all()
         self.assertEqual(customer.cs_credit_grade, "A")
@@ -139,11 +143,7 @@ class TestCreditMigration130(CsCreditCommon):
             "ALTER TABLE res_partner ADD COLUMN cs_credit_grade varchar, "
             "ADD COLUMN cs_credit_score float8"
         )
-        path = MIGRATION.parents[1] / "18.0.1.3.0" / "post-migration.py"
-        spec = importlib.util.spec_from_file_location("cs_credit_post_migration_130", path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        module.migrate(self.env.cr, "18.0.1.2.0")
+        migrate(self.env.cr, "18.0.1.3.0", "18.0.1.2.0")
         for column in ("cs_credit_grade", "cs_credit_score"):
             self.assertFalse(column_exists(self.env.cr, "res_partner", column))
         self.env.invalidate_all()

@@ -64,6 +64,8 @@ class TestTrainingScorecardTour(HttpCase):
         )
         training = self.env["cs.training"].search([("name", "=", "投诉处理技巧")])
         self.assertEqual(training.state, "planned")
+        # typed in the tour: what the passed attendee is proposed
+        self.assertEqual(training.certified_level, 4)
         self.assertEqual(training.attendee_ids.user_id, self.trainee)
         answer = self.env["survey.user_input"].search(
             [("survey_id", "=", self.survey.id), ("partner_id", "=", self.trainee.partner_id.id)]

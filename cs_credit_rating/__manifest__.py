@@ -26,6 +26,7 @@
         "report/cs_credit_limit_notice_report.xml",
         "data/mail_template_data.xml",
         "views/cs_credit_file_views.xml",
+        "views/cs_credit_figure_views.xml",
         "views/cs_credit_policy_views.xml",
         "views/cs_credit_evaluation_views.xml",
         "views/cs_credit_limit_request_views.xml",

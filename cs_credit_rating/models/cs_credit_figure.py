@@ -46,7 +46,8 @@ class CsCreditFigure(models.Model):
     # ids, not foreign keys: 100,000 checks a night for a cache of the night's
     # run; the batches join the customers that still exist
     company_id = fields.Integer(required=True)
-    partner_id = fields.Integer(string="Customer", required=True)
+    partner_id = fields.Integer(string="Customer ID", required=True)
+    customer_id = fields.Many2one("res.partner", string="Customer", compute="_compute_customer_id")
     date = fields.Date(required=True)
     sales_amount = fields.Float()
     order_count = fields.Float(string="Confirmed Orders")
@@ -59,6 +60,13 @@ class CsCreditFigure(models.Model):
     complaint_count = fields.Float(string="Complaints")
     bounced_count = fields.Float(string="Bounced Payments")
     recent_sales_amount = fields.Float(string="Sales of the Last 3 Months")
+
+    @api.depends("partner_id")
+    def _compute_customer_id(self):
+        # the customers that still exist, in one read
+        existing = self.env["res.partner"].browse(set(self.mapped("partner_id"))).exists()
+        for figure in self:
+            figure.customer_id = existing.browse(figure.partner_id) & existing
 
     _sql_constraints = [
         (

@@ -115,6 +115,17 @@ class CsCreditPolicy(models.Model):
         action["domain"] = [("company_id", "=", self.company_id.id)]
         return action
 
+    def action_view_night_figures(self):
+        """The figures the last nightly evaluation of the policy's company
+        scored (what its evaluations were computed from): Managers only."""
+        self.ensure_one()
+        self.env["cs.credit.figure"].check_access("read")
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "cs_credit_rating.cs_credit_figure_action"
+        )
+        action["domain"] = [("company_id", "=", self.company_id.id)]
+        return action
+
     @api.constrains("criterion_ids", "state")
     def _check_weights(self):
         for policy in self:

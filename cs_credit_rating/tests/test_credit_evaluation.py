@@ -65,6 +65,12 @@ class TestCreditEvaluation(CsCreditCommon):
         self.assertEqual(self.env.cr.fetchone()[0], "on")
         taken = Figure.search([("partner_id", "in", customers.ids)])
         self.assertEqual(len(taken), 5)
+        # the Manager lists them from the policy; a specialist cannot
+        action = self.policy.with_user(self.manager).action_view_night_figures()
+        listed = Figure.with_user(self.manager).search(action["domain"])
+        self.assertEqual(listed.customer_id & customers, customers)
+        with self.assertRaises(AccessError):
+            self.policy.with_user(self.specialist).action_view_night_figures()
         self.assertEqual(set(taken.mapped("order_count")), {0})
         # an order of the day, a customer gone
         self.create_order(customers[3], 1000)

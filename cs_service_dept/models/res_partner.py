@@ -275,7 +275,7 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------ CRUD
 
     def _cs_computed_fields(self):
-        """Stored fields the suite computes on customers: no client writes them
+        """Fields the suite computes on customers: no client writes them
         (a client setting the high-value flag or a credit grade would skip the
         categories or the approvals they come from). Modules add theirs."""
         return {"cs_high_value"}

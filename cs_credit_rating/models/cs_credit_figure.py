@@ -47,7 +47,7 @@ class CsCreditFigure(models.Model):
     # run; the batches join the customers that still exist
     company_id = fields.Integer(required=True)
     partner_id = fields.Integer(string="Customer ID", required=True)
-    customer_id = fields.Many2one("res.partner", string="Customer", compute="_compute_customer_id")
+    customer_id = fields.Many2one("res.partner", compute="_compute_customer_id")
     date = fields.Date(required=True)
     sales_amount = fields.Float()
     order_count = fields.Float(string="Confirmed Orders")

@@ -163,96 +163,115 @@ class CsCreditAnomaly(models.Model):
     def _detect(self, policy, figures):
         """Raise anomalies from the current ``figures`` (an SQL query with the
         columns of ``cs.credit.file._cs_figures_query``) against the latest
-        approved evaluation of each customer in ``policy``'s company, with the
-        policy's thresholds: the overdue amount or the average days paid late
-        grew by more than their threshold, more payments bounced, or the sales
-        of the last 3 months fell below the customer's own quarterly average
-        by more than the collapse percentage. Idempotent: a customer never gets
-        a second open anomaly of a kind.
-
-        One statement in the suite's own tables, whatever the number of
-        customers: the figures are compared where they are, not carried to
-        Python. No creation log, no default or company check per record (the
-        values come from the policy and the evaluations); followers and
-        activities, which are mail's, go through the ORM: one activity a day
-        for the supervisor.
-        """
+        approved evaluation of each customer in ``policy``'s company
+        (``_cs_detect_query``), in one statement whatever the number of
+        customers."""
         # the orders, invoices, payments and tickets read, the evaluations compared
         self.env.flush_all()
-        supervisor = self._default_supervisor(policy)
         company = policy.company_id
-        today = self.env["cs.followup"].with_company(company)._cs_today()
         rows = self.env.execute_query(
             SQL(
                 """
-            WITH figure AS (
-                SELECT f.id AS partner_id,
-                       f.overdue_amount AS overdue,
-                       f.avg_days_late AS late,
-                       f.bounced_count AS bounced,
-                       f.sales_amount / %(quarters)s AS average,
-                       f.recent_sales_amount AS recent,
-                       previous.figures AS before
-                  FROM (%(figures)s) AS f
-                  LEFT JOIN LATERAL (%(previous)s) AS previous ON TRUE
-            ), compared AS (
-                SELECT partner_id, overdue, late, bounced, average, recent,
-                       COALESCE(jsonb_typeof(before) = 'object' AND before != '{}', FALSE)
+            WITH f AS (
+                SELECT f.*, previous.figures AS before
+                  FROM (%s) AS f
+                  LEFT JOIN LATERAL (%s) AS previous ON TRUE
+            ), anomaly AS (
+                %s
+            )
+            SELECT id FROM anomaly
+            """,
+                figures,
+                self.env["cs.credit.evaluation"]._cs_latest_query(SQL("f.id"), company, "figures"),
+                self._cs_detect_query(policy, SQL.identifier("f")),
+            )
+        )
+        return self._cs_detected(policy, [anomaly_id for (anomaly_id,) in rows])
+
+    @api.model
+    def _cs_detect_query(self, policy, source):
+        """The statement inserting the anomalies of the customers of
+        ``source`` (an SQL relation: ``id``, the columns of
+        ``cs.credit.file._cs_figures_query``, and ``before``, the figures of
+        the customer's latest approved evaluation in ``policy``'s company or
+        NULL) and returning their ids, with the policy's thresholds: the
+        overdue amount or the average days paid late grew by more than their
+        threshold, more payments bounced, or the sales of the last 3 months
+        fell below the customer's own quarterly average by more than the
+        collapse percentage. Idempotent: a customer never gets a second open
+        anomaly of a kind.
+
+        The suite's own table, written where the figures are, not carried to
+        Python: no creation log, no default or company check per record (the
+        values come from the policy and the evaluations). ``_cs_detected``
+        then does what the ORM would have.
+        """
+        company = policy.company_id
+        return SQL(
+            """
+            WITH c AS MATERIALIZED (
+                SELECT s.id,
+                       s.overdue_amount AS overdue,
+                       s.avg_days_late AS late,
+                       s.bounced_count AS bounced,
+                       s.sales_amount / %(quarters)s AS average,
+                       s.recent_sales_amount AS recent,
+                       COALESCE(jsonb_typeof(s.before) = 'object' AND s.before != '{}', FALSE)
                            AS known,
-                       COALESCE((before->>'overdue_amount')::float8, 0) AS overdue_before,
-                       COALESCE((before->>'avg_days_late')::float8, 0) AS late_before,
-                       COALESCE((before->>'bounced_count')::float8, 0) AS bounced_before
-                  FROM figure
-            ), candidate AS (
-                SELECT compared.partner_id, k.kind, k.before, k.now
-                  FROM compared,
-                       LATERAL (VALUES
-                           ('overdue_jump', overdue_before, overdue,
-                            known AND overdue - overdue_before > %(overdue_increase)s),
-                           ('late_days_jump', late_before, late,
-                            known AND late - late_before > %(late_increase)s),
-                           ('payment_bounced', bounced_before, bounced,
-                            bounced > bounced_before),
-                           ('orders_collapse', ROUND(average::numeric, 2)::float8, recent,
-                            %(collapse)s AND average > 0 AND recent < average * %(share)s)
-                       ) AS k(kind, before, now, raised)
-                 WHERE k.raised
+                       COALESCE((s.before->>'overdue_amount')::float8, 0) AS overdue_before,
+                       COALESCE((s.before->>'avg_days_late')::float8, 0) AS late_before,
+                       COALESCE((s.before->>'bounced_count')::float8, 0) AS bounced_before
+                  FROM %(source)s AS s
             )
             INSERT INTO cs_credit_anomaly
                    (partner_id, company_id, kind, previous_value, current_value, user_id,
                     detected_on, state, create_uid, write_uid, create_date, write_date)
-            SELECT c.partner_id, %(company)s, c.kind, c.before, c.now, %(user)s,
+            SELECT k.id, %(company)s, k.kind, k.before, k.now, %(user)s,
                    %(today)s, 'open', %(uid)s, %(uid)s, %(at)s, %(at)s
-              FROM candidate c
-             WHERE NOT EXISTS (
-                    -- in the index of the open anomalies (never market information)
-                    SELECT FROM cs_credit_anomaly a
-                     WHERE a.partner_id = c.partner_id
-                       AND a.kind = c.kind
-                       AND a.kind != 'market_info'
-                       AND a.state IN %(open_states)s)
+              FROM (
+                    -- one pass of the compared figures per rule
+                    SELECT id, 'overdue_jump', overdue_before, overdue FROM c
+                     WHERE known AND overdue - overdue_before > %(overdue_increase)s
+                     UNION ALL
+                    SELECT id, 'late_days_jump', late_before, late FROM c
+                     WHERE known AND late - late_before > %(late_increase)s
+                     UNION ALL
+                    SELECT id, 'payment_bounced', bounced_before, bounced FROM c
+                     WHERE bounced > bounced_before
+                     UNION ALL
+                    SELECT id, 'orders_collapse', ROUND(average::numeric, 2)::float8, recent FROM c
+                     WHERE %(collapse)s AND average > 0 AND recent < average * %(share)s
+                   ) AS k(id, kind, before, now)
+            -- the open anomalies' unique index (never market information)
+            -- tells those already raised, however many this statement inserts
+            ON CONFLICT (partner_id, kind)
+               WHERE state IN ('open', 'confirmed') AND kind != 'market_info'
+               DO NOTHING
             RETURNING id
             """,
-                figures=figures,
-                previous=self.env["cs.credit.evaluation"]._cs_latest_query(
-                    SQL("f.id"), company, "figures"
-                ),
-                quarters=max(policy.window_months / 3.0, 1.0),
-                overdue_increase=policy.anomaly_overdue_increase,
-                late_increase=policy.anomaly_late_days_increase,
-                collapse=policy.window_months > 3,
-                share=1 - policy.anomaly_collapse_percent / 100.0,
-                company=company.id,
-                user=supervisor.id or None,
-                today=today,
-                uid=self.env.uid,
-                at=self.env.cr.now(),
-                open_states=OPEN_STATES,
-            )
+            source=source,
+            quarters=max(policy.window_months / 3.0, 1.0),
+            overdue_increase=policy.anomaly_overdue_increase,
+            late_increase=policy.anomaly_late_days_increase,
+            collapse=policy.window_months > 3,
+            share=1 - policy.anomaly_collapse_percent / 100.0,
+            company=company.id,
+            user=self._default_supervisor(policy).id or None,
+            today=self.env["cs.followup"].with_company(company)._cs_today(),
+            uid=self.env.uid,
+            at=self.env.cr.now(),
         )
-        anomalies = self.sudo().browse(row[0] for row in rows)
+
+    @api.model
+    def _cs_detected(self, policy, anomaly_ids):
+        """What the ORM does after creating the anomalies ``anomaly_ids``
+        (inserted by ``_cs_detect_query``): the fields depending on them are
+        recomputed, and the supervisor gets one activity a day for them."""
+        anomalies = self.sudo().browse(anomaly_ids)
         anomalies.modified(["partner_id", "state", "kind", "company_id"], create=True)
+        supervisor = self._default_supervisor(policy)
         if supervisor and anomalies:
+            today = self.env["cs.followup"].with_company(policy.company_id)._cs_today()
             self._cs_notify_supervisor(policy, supervisor, today)
         return anomalies.sudo(False)
 

@@ -221,15 +221,17 @@ class CsCreditEvaluation(models.Model):
     def _evaluate_partners(self, partners, policy=None, detect_anomalies=False, taken=False):
         """Evaluate ``partners`` (commercial entities) under ``policy`` (by
         default the active policy of the current company), on their figures
-        read now, or on those the nightly run took for the day when ``taken``
-        (``cs.credit.figure``).
+        read now, or, when ``taken``, on those the nightly run took for the
+        day (``cs.credit.figure``): then the customers graded that day already
+        (by hand, or by a run the cursor was reset for) and those deleted
+        since are skipped.
 
         The system's computation: the grade comes from the policy applied to
         the figures, never from the user, so the evaluations are recorded
         approved (with ``sudo()``, after checking the user may evaluate).
-        Set-based: the figures are read, scored and recorded in one statement
-        whatever the number of partners. Each evaluation carries the policy's
-        company.
+        Set-based: the figures are read, compared (``detect_anomalies``),
+        scored and recorded in one statement whatever the number of partners.
+        Each evaluation carries the policy's company.
         """
         self.check_access("create")
         policy = policy or self.env["cs.credit.policy"]._get_active(self.env.company)
@@ -252,19 +254,28 @@ class CsCreditEvaluation(models.Model):
                 partners.ids, company, policy.window_months
             )
         today = self.env["cs.followup"].with_company(company)._cs_today()
+        evaluations, anomalies = self.sudo()._cs_insert_policy_evaluations(
+            policy, today, figures, detect_anomalies=detect_anomalies, skip_graded=taken
+        )
         if detect_anomalies:
-            # against the latest evaluations, before they are superseded
-            self.env["cs.credit.anomaly"]._detect(policy, figures)
-        evaluations = self.sudo()._cs_insert_policy_evaluations(policy, today, figures)
+            self.env["cs.credit.anomaly"]._cs_detected(policy, anomalies)
         return evaluations.sudo(False)
 
     @api.model
-    def _cs_insert_policy_evaluations(self, policy, date, figures):
+    def _cs_insert_policy_evaluations(
+        self, policy, date, figures, detect_anomalies=False, skip_graded=False
+    ):
         """Record ``policy``'s evaluations at ``date`` of the customers of
         ``figures`` (an SQL query with the columns of
         ``cs.credit.file._cs_figures_query``): their figures scored with the
-        policy's rules (``_cs_score_sql``, ``_cs_grade_sql``) and inserted, in
-        one statement.
+        policy's rules (``_cs_score_sql``, ``_cs_grade_sql``) and inserted,
+        in one statement. With ``detect_anomalies``, the same statement first
+        compares them with each customer's latest approved evaluation in the
+        company, read once with its date, and inserts the anomalies
+        (``cs.credit.anomaly._cs_detect_query``): PostgreSQL runs both
+        inserts on the same snapshot, so the evaluations compared with are the
+        ones before this statement's. With ``skip_graded``, customers whose
+        latest evaluation is of ``date`` already are left out.
 
         They are the system's (approved, no review, no chatter: the customer's
         chatter tells grade changes), so the ORM's per-record work (defaults,
@@ -275,29 +286,55 @@ class CsCreditEvaluation(models.Model):
         figures and the policy (read-only once approved) give them
         (``_cs_scoring_lines``). Nor is the customers' grade, derived from
         the latest evaluations: no customer is written.
+
+        :return: the evaluations and the ids of the anomalies inserted
         """
         # the orders, invoices, payments and tickets read
         self.env.flush_all()
         keys = [key for key, _label in FIGURE_KEYS]
         total = policy._cs_score_sql(lambda key: SQL.identifier("f", key))
+        source = SQL.identifier("f")
+        anomalies = (
+            self.env["cs.credit.anomaly"]._cs_detect_query(policy, source)
+            if detect_anomalies
+            else SQL("SELECT NULL::int AS id WHERE FALSE")
+        )
         rows = self.env.execute_query(
             SQL(
                 """
-            WITH f AS (%(figures)s),
-            scored AS (
-                SELECT f.*, %(total)s AS total FROM f
+            WITH f AS MATERIALIZED (
+                SELECT f.*, latest.figures AS before
+                  FROM (%(figures)s) AS f
+                  LEFT JOIN LATERAL (%(latest)s) AS latest ON TRUE
+                 WHERE %(due)s
+            ), anomaly AS (
+                %(anomalies)s
+            ), evaluation AS (
+                INSERT INTO cs_credit_evaluation
+                       (partner_id, company_id, date, origin, state, policy_id, total_score,
+                        grade, figures, validation_status,
+                        create_uid, write_uid, create_date, write_date)
+                SELECT s.id, %(company)s, %(date)s, 'policy', 'approved', %(policy)s,
+                       s.total, %(grade)s, jsonb_build_object(%(figure_pairs)s), 'no',
+                       %(uid)s, %(uid)s, %(now)s, %(now)s
+                  -- scored once per customer, not once per grade bound
+                  FROM (SELECT f.*, %(total)s AS total FROM f OFFSET 0) AS s
+                 -- sorted: every customer's latest evaluation is read before
+                 -- the first of this statement's is inserted (the statements
+                 -- of a WITH run together)
+                 ORDER BY s.id
+                RETURNING id
             )
-            INSERT INTO cs_credit_evaluation
-                   (partner_id, company_id, date, origin, state, policy_id, total_score,
-                    grade, figures, validation_status,
-                    create_uid, write_uid, create_date, write_date)
-            SELECT s.id, %(company)s, %(date)s, 'policy', 'approved', %(policy)s,
-                   s.total, %(grade)s, jsonb_build_object(%(figure_pairs)s), 'no',
-                   %(uid)s, %(uid)s, %(now)s, %(now)s
-              FROM scored s
-            RETURNING id
+            SELECT FALSE, id FROM evaluation
+             UNION ALL
+            SELECT TRUE, id FROM anomaly
             """,
                 figures=figures,
+                latest=self._cs_latest_query(SQL("f.id"), policy.company_id, "date", "figures"),
+                due=SQL("latest.date IS NULL OR latest.date < %s", date)
+                if skip_graded
+                else SQL("TRUE"),
+                anomalies=anomalies,
                 total=total,
                 grade=policy._cs_grade_sql(SQL.identifier("s", "total")),
                 figure_pairs=SQL(", ").join(
@@ -319,17 +356,18 @@ class CsCreditEvaluation(models.Model):
                 "cs_credit_score",
             ]
         )
-        return self.browse(evaluation_id for (evaluation_id,) in rows)
+        evaluations = self.browse(row_id for is_anomaly, row_id in rows if not is_anomaly)
+        return evaluations, [row_id for is_anomaly, row_id in rows if is_anomaly]
 
     @api.model
-    def _cs_latest_query(self, partner, company, column):
-        """The query of ``column`` of the latest approved evaluation in
+    def _cs_latest_query(self, partner, company, *columns):
+        """The query of ``columns`` of the latest approved evaluation in
         ``company`` of the customer ``partner`` (an SQL expression), for a
         LATERAL join: its grade's evaluation, read in the index of the latest
         evaluations whatever the history."""
         return SQL(
             """
-            SELECT e.%s
+            SELECT %s
               FROM cs_credit_evaluation e
              WHERE e.partner_id = %s
                AND e.company_id = %s
@@ -337,7 +375,7 @@ class CsCreditEvaluation(models.Model):
              ORDER BY e.id DESC
              LIMIT 1
             """,
-            SQL.identifier(column),
+            SQL(", ").join(SQL.identifier("e", column) for column in columns),
             partner,
             company.id,
         )
@@ -388,10 +426,10 @@ class CsCreditEvaluation(models.Model):
             if done >= batch_size or not policy.run_remaining:
                 continue
             asked = batch_size - done
-            ids, todo = Figure._cs_batch(company, policy.run_cursor, asked, today)
-            if todo:
+            ids = Figure._cs_batch(company, policy.run_cursor, asked)
+            if ids:
                 self.with_company(company)._evaluate_partners(
-                    todo, policy=policy, detect_anomalies=True, taken=True
+                    Partner.browse(ids), policy=policy, detect_anomalies=True, taken=True
                 )
             done += len(ids)
             policy.write(

@@ -168,21 +168,10 @@ class CsCreditAnomaly(models.Model):
         customers."""
         # the orders, invoices, payments and tickets read, the evaluations compared
         self.env.flush_all()
-        company = policy.company_id
         rows = self.env.execute_query(
             SQL(
-                """
-            WITH f AS (
-                SELECT f.*, previous.figures AS before
-                  FROM (%s) AS f
-                  LEFT JOIN LATERAL (%s) AS previous ON TRUE
-            ), anomaly AS (
-                %s
-            )
-            SELECT id FROM anomaly
-            """,
-                figures,
-                self.env["cs.credit.evaluation"]._cs_latest_query(SQL("f.id"), company, "figures"),
+                "WITH f AS (%s), anomaly AS (%s) SELECT id FROM anomaly",
+                self.env["cs.credit.evaluation"]._cs_compared_query(figures, policy.company_id),
                 self._cs_detect_query(policy, SQL.identifier("f")),
             )
         )

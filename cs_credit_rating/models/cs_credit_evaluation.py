@@ -303,10 +303,7 @@ class CsCreditEvaluation(models.Model):
             SQL(
                 """
             WITH f AS MATERIALIZED (
-                SELECT f.*, latest.figures AS before
-                  FROM (%(figures)s) AS f
-                  LEFT JOIN LATERAL (%(latest)s) AS latest ON TRUE
-                 WHERE %(due)s
+                %(compared)s
             ), anomaly AS (
                 %(anomalies)s
             ), evaluation AS (
@@ -329,11 +326,9 @@ class CsCreditEvaluation(models.Model):
              UNION ALL
             SELECT TRUE, id FROM anomaly
             """,
-                figures=figures,
-                latest=self._cs_latest_query(SQL("f.id"), policy.company_id, "date", "figures"),
-                due=SQL("latest.date IS NULL OR latest.date < %s", date)
-                if skip_graded
-                else SQL("TRUE"),
+                compared=self._cs_compared_query(
+                    figures, policy.company_id, graded_on=date if skip_graded else None
+                ),
                 anomalies=anomalies,
                 total=total,
                 grade=policy._cs_grade_sql(SQL.identifier("s", "total")),
@@ -358,6 +353,25 @@ class CsCreditEvaluation(models.Model):
         )
         evaluations = self.browse(row_id for is_anomaly, row_id in rows if not is_anomaly)
         return evaluations, [row_id for is_anomaly, row_id in rows if is_anomaly]
+
+    @api.model
+    def _cs_compared_query(self, figures, company, graded_on=None):
+        """The rows of ``figures`` (an SQL query with the columns of
+        ``cs.credit.file._cs_figures_query``) with ``before``: the figures of
+        the customer's latest approved evaluation in ``company`` (NULL if
+        none), what the anomaly rules compare with; without the customers
+        whose latest evaluation is of ``graded_on`` already, when given."""
+        return SQL(
+            """
+            SELECT f.*, latest.figures AS before
+              FROM (%s) AS f
+              LEFT JOIN LATERAL (%s) AS latest ON TRUE
+             WHERE %s
+            """,
+            figures,
+            self._cs_latest_query(SQL("f.id"), company, "date", "figures"),
+            SQL("latest.date IS NULL OR latest.date < %s", graded_on) if graded_on else SQL("TRUE"),
+        )
 
     @api.model
     def _cs_latest_query(self, partner, company, *columns):

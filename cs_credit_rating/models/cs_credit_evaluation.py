@@ -223,8 +223,9 @@ class CsCreditEvaluation(models.Model):
         default the active policy of the current company), on their figures
         read now, or, when ``taken``, on those the nightly run took for the
         day (``cs.credit.figure``): then the customers graded that day already
-        (by hand, or by a run the cursor was reset for) and those deleted
-        since are skipped.
+        (by hand, or by a run the cursor was reset for), those deleted since
+        and those whose figures and grade are those of their latest
+        evaluation are skipped.
 
         The system's computation: the grade comes from the policy applied to
         the figures, never from the user, so the evaluations are recorded
@@ -255,7 +256,12 @@ class CsCreditEvaluation(models.Model):
             )
         today = self.env["cs.followup"].with_company(company)._cs_today()
         evaluations, anomalies = self.sudo()._cs_insert_policy_evaluations(
-            policy, today, figures, detect_anomalies=detect_anomalies, skip_graded=taken
+            policy,
+            today,
+            figures,
+            detect_anomalies=detect_anomalies,
+            skip_graded=taken,
+            skip_unchanged=taken,
         )
         if detect_anomalies:
             self.env["cs.credit.anomaly"]._cs_detected(policy, anomalies)
@@ -263,7 +269,7 @@ class CsCreditEvaluation(models.Model):
 
     @api.model
     def _cs_insert_policy_evaluations(
-        self, policy, date, figures, detect_anomalies=False, skip_graded=False
+        self, policy, date, figures, detect_anomalies=False, skip_graded=False, skip_unchanged=False
     ):
         """Record ``policy``'s evaluations at ``date`` of the customers of
         ``figures`` (an SQL query with the columns of
@@ -275,7 +281,10 @@ class CsCreditEvaluation(models.Model):
         (``cs.credit.anomaly._cs_detect_query``): PostgreSQL runs both
         inserts on the same snapshot, so the evaluations compared with are the
         ones before this statement's. With ``skip_graded``, customers whose
-        latest evaluation is of ``date`` already are left out.
+        latest evaluation is of ``date`` already are left out; with
+        ``skip_unchanged``, so are those whose latest evaluation has the same
+        policy, grade and figures (the nightly run records what changed: the
+        grade of a customer is its latest evaluation, from whatever day).
 
         They are the system's (approved, no review, no chatter: the customer's
         chatter tells grade changes), so the ORM's per-record work (defaults,
@@ -312,10 +321,17 @@ class CsCreditEvaluation(models.Model):
                         grade, figures, validation_status,
                         create_uid, write_uid, create_date, write_date)
                 SELECT s.id, %(company)s, %(date)s, 'policy', 'approved', %(policy)s,
-                       s.total, %(grade)s, jsonb_build_object(%(figure_pairs)s), 'no',
+                       s.total, s.grade, s.figures, 'no',
                        %(uid)s, %(uid)s, %(now)s, %(now)s
-                  -- scored once per customer, not once per grade bound
-                  FROM (SELECT f.*, %(total)s AS total FROM f OFFSET 0) AS s
+                  FROM (SELECT t.*, %(grade)s AS grade,
+                               jsonb_build_object(%(figure_pairs)s) AS figures
+                          -- scored once per customer, not once per grade bound
+                          FROM (SELECT f.*, %(total)s AS total FROM f OFFSET 0) AS t
+                        OFFSET 0) AS s
+                 WHERE %(record_all)s
+                    OR s.before_policy IS DISTINCT FROM %(policy)s
+                    OR s.before_grade IS DISTINCT FROM s.grade
+                    OR s.before IS DISTINCT FROM s.figures
                  -- sorted: every customer's latest evaluation is read before
                  -- the first of this statement's is inserted (the statements
                  -- of a WITH run together)
@@ -331,10 +347,12 @@ class CsCreditEvaluation(models.Model):
                 ),
                 anomalies=anomalies,
                 total=total,
-                grade=policy._cs_grade_sql(SQL.identifier("s", "total")),
+                grade=policy._cs_grade_sql(SQL.identifier("t", "total")),
                 figure_pairs=SQL(", ").join(
-                    SQL("%s::text, %s", key, SQL.identifier("s", key)) for key in keys
+                    SQL("%s::text, %s", key, SQL.identifier("t", key)) for key in keys
                 ),
+                # recorded whatever the latest evaluation, or only what changed
+                record_all=SQL("FALSE") if skip_unchanged else SQL("TRUE"),
                 company=policy.company_id.id,
                 date=date,
                 policy=policy.id,
@@ -359,17 +377,19 @@ class CsCreditEvaluation(models.Model):
         """The rows of ``figures`` (an SQL query with the columns of
         ``cs.credit.file._cs_figures_query``) with ``before``: the figures of
         the customer's latest approved evaluation in ``company`` (NULL if
-        none), what the anomaly rules compare with; without the customers
-        whose latest evaluation is of ``graded_on`` already, when given."""
+        none), what the anomaly rules compare with, and ``before_grade``,
+        ``before_policy``, its grade and policy; without the customers whose
+        latest evaluation is of ``graded_on`` already, when given."""
         return SQL(
             """
-            SELECT f.*, latest.figures AS before
+            SELECT f.*, latest.figures AS before, latest.grade AS before_grade,
+                   latest.policy_id AS before_policy
               FROM (%s) AS f
               LEFT JOIN LATERAL (%s) AS latest ON TRUE
              WHERE %s
             """,
             figures,
-            self._cs_latest_query(SQL("f.id"), company, "date", "figures"),
+            self._cs_latest_query(SQL("f.id"), company, "date", "figures", "grade", "policy_id"),
             SQL("latest.date IS NULL OR latest.date < %s", graded_on) if graded_on else SQL("TRUE"),
         )
 
@@ -408,7 +428,9 @@ class CsCreditEvaluation(models.Model):
         every customer not yet evaluated, nor a read of every order and
         invoice. Customers already evaluated that day (by hand, or by a run
         the cursor was reset for) are skipped; customers added during the day
-        wait for the next one.
+        wait for the next one. A customer's evaluation is recorded when its
+        figures, its grade or the policy changed since its latest one: a
+        night repeats no evaluation of the day before.
 
         :return: the number of customers still to evaluate
         """

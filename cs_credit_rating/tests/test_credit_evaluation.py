@@ -46,10 +46,51 @@ class TestCreditEvaluation(CsCreditCommon):
         late = self._customers(1, "Late")
         self.assertEqual(self.evaluate_all(batch_size=2), 1)
         self.assertFalse(late.cs_credit_evaluation_ids)
+        # the next night: the late customer, and the one whose figures changed
+        self.create_order(customers[2], 1000)
         with freeze_time("2026-07-01"):
             self.evaluate_all(batch_size=2)
         self.assertEqual(len(late.cs_credit_evaluation_ids), 1)
-        self.assertEqual(customers.mapped(lambda c: len(c.cs_credit_evaluation_ids)), [2] * 4)
+        self.assertEqual(customers.mapped(lambda c: len(c.cs_credit_evaluation_ids)), [1, 1, 2, 1])
+        self.assertEqual(customers[2].cs_credit_evaluation_id.date.isoformat(), "2026-07-01")
+
+    def test_next_night_records_what_changed(self):
+        """A night records the evaluations whose figures, grade or policy
+        differ from the customer's latest: the grade of the others is their
+        latest evaluation's, of whatever day. An evaluation by hand is
+        recorded whatever it repeats."""
+        customers = self._customers(4, "Changed")
+        Evaluation = self.env["cs.credit.evaluation"]
+        self.evaluate_all()
+        first = customers.cs_credit_evaluation_id
+        self.assertEqual(len(first), 4)
+        # figures: an order; grade: graded AAA on the same figures; policy:
+        # recorded by another policy on the same figures and grade
+        self.create_order(customers[0], 1000)
+        self.grade(customers[1], "AAA", figures=first[1].figures)
+        other = self.policy.copy({"name": "Older policy"})
+        self.grade(customers[2], "B", figures=first[2].figures, policy_id=other.id)
+        with freeze_time("2026-07-01"):
+            self.evaluate_all()
+            recorded = Evaluation.search(
+                [("partner_id", "in", customers.ids), ("date", "=", "2026-07-01")]
+            )
+            self.assertEqual(recorded.partner_id, customers[:3])
+            self.assertEqual(set(recorded.mapped("policy_id")), {self.policy})
+            self.assertEqual(set(customers[:3].mapped("cs_credit_grade")), {"B"})
+            # unchanged: its evaluation of the day before is its grade
+            self.assertEqual(customers[3].cs_credit_evaluation_id, first[3])
+            self.assertEqual(customers[3].cs_credit_grade, "B")
+        # a night of the same figures records nothing
+        with freeze_time("2026-07-02"):
+            self.evaluate_all()
+            self.assertEqual(self.policy.run_date.isoformat(), "2026-07-02")
+            self.assertEqual(
+                Evaluation.search_count([("partner_id", "in", customers.ids)]), 4 + 2 + 3
+            )
+            by_hand = Evaluation._evaluate_partners(customers[3])
+            self.assertEqual(by_hand.figures, first[3].figures)
+            self.assertEqual(customers[3].cs_credit_evaluation_id, by_hand)
 
     def test_night_figures_taken_once(self):
         """The first call of the day reads every customer's figures in one

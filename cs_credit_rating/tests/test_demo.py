@@ -45,15 +45,30 @@ class TestCreditDemo(TransactionCase):
         self.assertStory()
 
     def test_demo_survives_nightly_evaluation(self):
-        """The scheduled re-evaluation of every customer keeps the story."""
+        """The scheduled re-evaluation of every customer keeps the story: a
+        customer's evaluation is recorded again when the night's figures
+        differ from those of its latest (the demo's day is not the test's),
+        and only then."""
         partners = self.env["res.partner"].union(*self.partners.values())
-        yesterday = fields.Date.context_today(partners) - relativedelta(days=1)
+        today = fields.Date.context_today(partners)
         before = partners.cs_credit_evaluation_id
-        before.write({"date": yesterday})
+        before.write({"date": today - relativedelta(days=1)})
         self.env["cs.credit.evaluation"]._cron_evaluate_all()
         partners.invalidate_recordset()
-        after = partners.cs_credit_evaluation_id
-        self.assertFalse(after & before, "the cron evaluated the demo customers again")
+        taken = self.env["cs.credit.figure"].search([("partner_id", "in", partners.ids)])
+        self.assertEqual(len(taken), len(partners))
+        for figures in taken:
+            latest = figures.customer_id.cs_credit_evaluation_id
+            night = {key: figures[key] for key in latest.figures}
+            if latest in before:
+                self.assertEqual(latest.figures, night, figures.customer_id.name)
+            else:
+                self.assertEqual(latest.date, today, figures.customer_id.name)
+                self.assertNotEqual(
+                    before.filtered(lambda e, c=latest.partner_id: e.partner_id == c).figures,
+                    night,
+                    figures.customer_id.name,
+                )
         self.assertStory()
         anomalies = self.env["cs.credit.anomaly"].search(
             [("partner_id", "in", partners.ids), ("state", "=", "open")]

@@ -66,7 +66,7 @@ class ImLivechatChannelRule(models.Model):
             return True
         calendar = self._cs_calendar()
         moment = moment or fields.Datetime.now()
-        return bool(calendar) and calendar._cs_next_work_time(moment) != moment
+        return bool(calendar) and not calendar._cs_is_working(moment)
 
     def _cs_calendar(self):
         """The working calendar of the rule's team (the live chat team of the

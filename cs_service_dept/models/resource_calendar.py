@@ -51,6 +51,16 @@ class ResourceCalendar(models.Model):
             for start, stop in spans
         ]
 
+    def _cs_is_working(self, moment):
+        """Whether ``moment`` (naive UTC) is in this calendar's working hours,
+        public holidays taken out: ``_cs_next_work_time(moment) == moment``,
+        read in a one-minute window rather than days ahead (a visitor's page
+        load asks it)."""
+        self.ensure_one()
+        start = utc.localize(moment)
+        intervals = self._work_intervals_batch(start, start + timedelta(minutes=1))[False]
+        return any(interval_start == start for interval_start, __, __ in intervals)
+
     def _cs_next_work_time(self, moment):
         """The first working moment of this calendar at or after ``moment``
         (naive UTC, as the ORM stores datetimes): ``moment`` itself during

@@ -1,5 +1,7 @@
 # Copyright 2026 cs_suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import datetime, timedelta
+
 from freezegun import freeze_time
 
 from odoo.exceptions import ValidationError
@@ -66,6 +68,36 @@ class TestLivechatOutOfHours(CsLivechatCommon):
         for moment in (MONDAY_22_SHANGHAI, SATURDAY_10_SHANGHAI):
             with self.subTest(moment=moment), freeze_time(moment):
                 self.assertEqual(self.match(), self.rule_bot)
+
+    def test_working_moment_as_next_work_time(self):
+        """Whether a moment is worked, read in a minute, agrees with the next
+        working moment across a week: the edges of the day and of lunch,
+        the weekend and a public holiday."""
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Holiday (test)",
+                "calendar_id": False,
+                "company_id": self.env.company.id,
+                # Wednesday 9 December in Shanghai
+                "date_from": "2026-12-08 16:00:00",
+                "date_to": "2026-12-09 15:59:59",
+            }
+        )
+        calendar = self.calendar_shanghai
+        start = datetime(2026, 12, 6, 23, 0)  # Monday 7:00 in Shanghai
+        worked = []
+        for step in range(7 * 24 * 4):
+            moment = start + timedelta(minutes=15 * step)
+            working = calendar._cs_is_working(moment)
+            self.assertEqual(working, calendar._cs_next_work_time(moment) == moment, moment)
+            worked.append(working)
+        # four working days (the holiday off) of 8 hours, quarter by quarter
+        self.assertEqual(sum(worked), 4 * 8 * 4)
+        self.assertTrue(calendar._cs_is_working(datetime(2026, 12, 7, 0, 0)))  # 8:00
+        self.assertFalse(calendar._cs_is_working(datetime(2026, 12, 7, 4, 0)))  # 12:00
+        self.assertTrue(calendar._cs_is_working(datetime(2026, 12, 7, 8, 59)))  # 16:59
+        self.assertFalse(calendar._cs_is_working(datetime(2026, 12, 7, 9, 0)))  # 17:00
+        self.assertFalse(calendar._cs_is_working(datetime(2026, 12, 9, 2, 0)))  # the holiday
 
     def test_calendar_time_zone(self):
         """The same instants read in the calendar of another team, in UTC."""

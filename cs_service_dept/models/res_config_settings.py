@@ -371,3 +371,11 @@ class ResConfigSettings(models.TransientModel):
                         percent=settings.cs_sla_warning_percent,
                     )
                 )
+
+    def set_values(self):
+        Line = self.env["helpdesk.ticket.sla"]
+        share = Line._cs_warning_percent()
+        result = super().set_values()
+        if Line._cs_warning_percent() != share:
+            Line._cs_replan_warnings()
+        return result

@@ -126,6 +126,27 @@ class TestCsSla(CsSlaCommon):
         self.assertEqual(self.line(on_time, self.sla_resolution).state, "accomplished")
         self.assertEqual(self.line(on_time, self.sla_response).state, "accomplished")
 
+    def test_first_response_judged_when_set_again(self):
+        """Lines set again on answered tickets (OCA's public set_sla, as a
+        specialist's client may call it) keep the verdict of the deadline: a
+        late first answer stays expired, an answer in time accomplished."""
+        late = self.new_ticket(MONDAY_8)
+        on_time = self.new_ticket(MONDAY_8)
+        self.answer(late, "2026-11-16 11:00:00")
+        self.answer(on_time, "2026-11-16 09:00:00")
+        self.assertEqual(self.line(late, self.sla_response).state, "expired")
+        with freeze_time("2026-11-16 12:00:00"):
+            (late | on_time).with_user(self.specialist).set_sla()
+            self.env.flush_all()
+        response = self.line(late, self.sla_response)
+        self.assertEqual(response.state, "expired")
+        self.assertEqual(response.deadline, self.dt("2026-11-16 10:00:00"))
+        self.assertTrue(late.sla_expired)
+        self.assertEqual(self.line(on_time, self.sla_response).state, "accomplished")
+        self.assertEqual(self.line(on_time, self.sla_response).deadline, response.deadline)
+        # the resolution target, by the stages, is set again in progress
+        self.assertEqual(self.line(late, self.sla_resolution).state, "in_progress")
+
     def test_first_response_by_message(self):
         """The specialist's public reply is the first response (a ticket of now)."""
         ticket = self.create_ticket("SLA", team_id=self.team.id, user_id=self.specialist.id)
@@ -190,6 +211,41 @@ class TestCsSla(CsSlaCommon):
         self.assertFalse(ticket.cs_first_contact_resolution)
         with self.assertRaises(UserError):
             ticket.action_cs_escalate()
+
+    def test_warning_share_changed_plans_again(self):
+        """Changing the warning share in the settings plans again the
+        warnings not given yet (by the scheduled action, triggered); a warning
+        given stays given."""
+        ticket = self.new_ticket(MONDAY_8)
+        warned = self.new_ticket("2026-11-13 08:00:00")
+        Line = self.env["helpdesk.ticket.sla"]
+        cron = self.env.ref("cs_service_dept.ir_cron_sla_warning")
+        with freeze_time("2026-11-16 08:30:00"):
+            Line._cron_cs_sla_warning()
+        response = self.line(ticket, self.sla_response)
+        self.assertEqual(response.cs_warning_date, self.dt("2026-11-16 09:36:00"))
+        given = self.line(warned, self.sla_response)
+        self.assertTrue(given.cs_warned)
+        given_date = given.cs_warning_date
+        # the same share saved again changes nothing
+        self.env["res.config.settings"].create({"cs_sla_warning_percent": 80}).execute()
+        self.assertEqual(response.cs_warning_date, self.dt("2026-11-16 09:36:00"))
+        triggers = self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)])
+        with freeze_time("2026-11-16 08:40:00"):
+            self.env["res.config.settings"].create({"cs_sla_warning_percent": 50}).execute()
+            self.assertFalse(response.cs_warning_date)
+            self.assertEqual(
+                self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)]),
+                triggers + 1,
+            )
+            Line._cron_cs_sla_warning()
+        # half of 2 working hours
+        self.assertEqual(response.cs_warning_date, self.dt("2026-11-16 09:00:00"))
+        self.assertFalse(response.cs_warned)
+        self.assertEqual(given.cs_warning_date, given_date)
+        with freeze_time("2026-11-16 09:05:00"):
+            Line._cron_cs_sla_warning()
+        self.assertTrue(response.cs_warned)
 
     def test_warning_in_batches(self):
         tickets = self.new_ticket(MONDAY_8, "repair") | self.new_ticket(MONDAY_8, "repair")

@@ -61,6 +61,8 @@ class HelpdeskTicketSla(models.Model):
         compute="_compute_cs_warning_date",
         store=True,
         index=True,
+        # the department's, not the customer's (portal users read the lines)
+        groups="base.group_user",
         help="When the supervisor is warned that the target is about to be missed "
         "(the share of the SLA's working time set in the settings has elapsed).",
     )
@@ -68,6 +70,7 @@ class HelpdeskTicketSla(models.Model):
         string="Supervisor Warned",
         copy=False,
         readonly=True,
+        groups="base.group_user",
         help="The supervisor was warned that this target is about to be missed.",
     )
 

@@ -5,7 +5,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import users, warmup
+from odoo.tests import new_test_user, users, warmup
 
 from .ticket_common import CsTicketCommon
 
@@ -146,6 +146,19 @@ class TestCsSla(CsSlaCommon):
         self.assertEqual(self.line(on_time, self.sla_response).deadline, response.deadline)
         # the resolution target, by the stages, is set again in progress
         self.assertEqual(self.line(late, self.sla_resolution).state, "in_progress")
+
+    def test_portal_reads_lines_not_warnings(self):
+        """The customer reads its ticket's SLA lines on the portal, not the
+        department's warnings."""
+        ticket = self.new_ticket(MONDAY_8)
+        portal = new_test_user(
+            self.env, login="cs_sla_portal", groups="base.group_portal", partner_id=self.customer.id
+        )
+        lines = ticket.ticket_sla_ids.with_user(portal)
+        self.assertEqual(lines.read(["state"])[0]["state"], "in_progress")
+        for fname in ("cs_warning_date", "cs_warned"):
+            with self.subTest(fname=fname), self.assertRaises(AccessError):
+                lines.read([fname])
 
     def test_first_response_by_message(self):
         """The specialist's public reply is the first response (a ticket of now)."""

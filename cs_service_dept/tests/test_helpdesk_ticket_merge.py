@@ -74,3 +74,28 @@ class TestTicketMerge(CsTicketCommon):
         with self.assertRaises(AccessError):
             self.merge_into_new(self.team)
         self.assert_nothing_merged("卡纸（合并）")
+
+    def test_new_ticket_outside_create_rules(self):
+        """A record rule keeps the supervisor from creating tickets in a team
+        (readable, of the same company): the merge into a new ticket there is
+        refused and rolled back."""
+        closed_team = self.env["helpdesk.ticket.team"].create({"name": "Closed team"})
+        self.env["ir.rule"].create(
+            {
+                "name": "No new tickets in the closed team (test)",
+                # global: group rules would be or-ed with the supervisor's others
+                "model_id": self.env.ref("helpdesk_mgmt.model_helpdesk_ticket").id,
+                "domain_force": f"[('team_id', '!=', {closed_team.id})]",
+                "perm_read": False,
+                "perm_write": False,
+                "perm_unlink": False,
+                "perm_create": True,
+            }
+        )
+        closed_team.with_user(self.supervisor).check_access("read")
+        with self.assertRaises(AccessError):
+            self.merge_into_new(closed_team)
+        self.assert_nothing_merged("卡纸（合并）")
+        # elsewhere the merge still goes through
+        action = self.merge_into_new(self.team)
+        self.assertEqual(self.env["helpdesk.ticket"].browse(action["res_id"]).team_id, self.team)

@@ -12,7 +12,9 @@ class HelpdeskTicketMerge(models.TransientModel):
         department's supervisors merge the tickets they may write (the likely
         duplicates the triage flags): checked here, then merged as superuser.
         Merged into a new ticket, the supervisor must also be allowed to create
-        tickets and to read the team the new one goes to."""
+        tickets and to read the team the new one goes to, and the new ticket,
+        as created, must pass the supervisor's create rules (else the merge is
+        rolled back with the error)."""
         if self.env.is_admin() or not self.env.user.has_group(
             "cs_service_dept.group_cs_supervisor"
         ):
@@ -21,4 +23,7 @@ class HelpdeskTicketMerge(models.TransientModel):
         if self.create_new_ticket:
             self.env["helpdesk.ticket"].check_access("create")
             self.dst_helpdesk_team_id.check_access("read")
-        return super(HelpdeskTicketMerge, self.sudo()).merge_tickets()
+        result = super(HelpdeskTicketMerge, self.sudo()).merge_tickets()
+        if self.create_new_ticket:
+            self.dst_ticket_id.with_env(self.env).check_access("create")
+        return result

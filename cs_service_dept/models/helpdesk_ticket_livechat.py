@@ -66,10 +66,10 @@ class HelpdeskTicket(models.Model):
         )
 
     def _cs_livechat_schedule_answer(self):
-        """A chat bot opened these tickets (out of hours): their specialist
-        gets an activity to answer the customer, due at the next working hour
-        of the team's calendar (the company's when the team has none), in the
-        specialist's language and time zone."""
+        """A chat bot opened these tickets (out of hours, or no operator was
+        online): their specialist gets an activity to answer the customer, due
+        at the next working hour of the team's calendar (the company's when
+        the team has none), in the specialist's language and time zone."""
         now = fields.Datetime.now()
         for ticket in self.filtered("user_id"):
             user = ticket.user_id
@@ -77,16 +77,28 @@ class HelpdeskTicket(models.Model):
             due = (calendar and calendar._cs_next_work_time(now)) or now
             tz = user.tz or calendar.tz or "UTC"
             localized = ticket.with_context(lang=user.lang or self.env.lang)
+            when = format_datetime(localized.env, due, tz=tz, dt_format="short")
+            if due == now:
+                # in working hours: the bot answered as no operator was online
+                summary = localized.env._("Answer the chat no operator took")
+                note = localized.env._(
+                    "No operator was online when the customer asked the chat bot at "
+                    "%(due)s; answer them now.",
+                    due=when,
+                )
+            else:
+                summary = localized.env._("Answer the out-of-hours chat")
+                note = localized.env._(
+                    "The customer asked the chat bot out of hours; answer them from "
+                    "%(due)s, the next working hour.",
+                    due=when,
+                )
             # no "assigned to you" e-mail: its author would be the visitor (the
             # public user, without an address); the activity waits in their list
             localized.with_context(mail_activity_quick_update=True).activity_schedule(
                 "mail.mail_activity_data_call",
                 date_deadline=utc.localize(due).astimezone(timezone(tz)).date(),
-                summary=localized.env._("Answer the out-of-hours chat"),
-                note=localized.env._(
-                    "The customer asked the chat bot out of hours; answer them from "
-                    "%(due)s, the next working hour.",
-                    due=format_datetime(localized.env, due, tz=tz, dt_format="short"),
-                ),
+                summary=summary,
+                note=note,
                 user_id=user.id,
             )

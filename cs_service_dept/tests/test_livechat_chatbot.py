@@ -146,9 +146,19 @@ class TestLivechatChatbot(CsLivechatCommon):
 
     @freeze_time("2026-12-10 02:00:00")  # Thursday 10:00 in Shanghai
     def test_ticket_due_now_in_working_hours(self):
+        """In working hours the bot answered because no operator was online:
+        the activity says so, in the specialist's language."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"].search(
+            [("name", "=", "cs_service_dept")]
+        )._update_translations(["zh_CN"])
+        self.operator.lang = "zh_CN"
         ticket = self.ticket_from_bot()
-        self.assertEqual(ticket.activity_ids.date_deadline, date(2026, 12, 10))
-        self.assertIn("10:00", str(ticket.activity_ids.note))
+        activity = ticket.activity_ids
+        self.assertEqual(activity.date_deadline, date(2026, 12, 10))
+        self.assertIn("10:00", str(activity.note))
+        self.assertEqual(activity.summary, "回复无客服人员接待的聊天")
+        self.assertIn("没有客服人员在线", str(activity.note))
 
     def test_anonymous_visitor_identity_checked_before_replies(self):
         """Anyone may type a customer's address in the chat: the bot's ticket

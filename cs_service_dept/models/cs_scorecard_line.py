@@ -17,8 +17,9 @@ class CsScorecardLine(models.Model):
     )
     sequence = fields.Integer(readonly=True)
     metric = fields.Selection(METRICS, required=True, readonly=True)
-    value = fields.Float(string="Figure", digits=(16, 2), readonly=True)
-    target = fields.Float(digits=(16, 2), readonly=True)
+    # averaged when grouped (the figures report): a sum of rates means nothing
+    value = fields.Float(string="Figure", digits=(16, 2), readonly=True, aggregator="avg")
+    target = fields.Float(digits=(16, 2), readonly=True, aggregator="avg")
     basis = fields.Integer(
         string="Measured On",
         readonly=True,
@@ -28,8 +29,8 @@ class CsScorecardLine(models.Model):
         readonly=True, help="Without data the figure is left out of the score."
     )
     measured_label = fields.Char(string="Measurement", compute="_compute_measured_label")
-    score = fields.Float(digits=(16, 2), readonly=True)
-    weight = fields.Float(string="Weight (%)", digits=(16, 0), readonly=True)
+    score = fields.Float(digits=(16, 2), readonly=True, aggregator="avg")
+    weight = fields.Float(string="Weight (%)", digits=(16, 0), readonly=True, aggregator="avg")
     user_id = fields.Many2one(related="scorecard_id.user_id", store=True, string="Specialist")
     date_from = fields.Date(related="scorecard_id.date_from", store=True, string="Month")
     company_id = fields.Many2one(related="scorecard_id.company_id", store=True)

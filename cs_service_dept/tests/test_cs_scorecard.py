@@ -6,6 +6,7 @@ from lxml import etree
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import date_utils
+from odoo.tools.safe_eval import safe_eval
 
 from .common import GROUP_MANAGER, GROUP_SPECIALIST, CsCommon
 from .scorecard_common import OCTOBER, CsScorecardCommon
@@ -80,6 +81,32 @@ class TestScorecardFigures(CsScorecardCommon):
             self.assertEqual(
                 lines.xpath(".//field[@name='measured_label']")[0].get("invisible"), "measured"
             )
+
+    def test_figures_report_averages_measured(self):
+        """The figures report (pivot, graph, list) averages the measured
+        figures per specialist: a figure without data does not pull the
+        average down, as it does not weigh in the score."""
+        cards = self.compute()
+        action = self.env.ref("cs_service_dept.cs_scorecard_line_action")
+        self.assertEqual(action.view_mode, "pivot,graph,list")
+        Line = self.env["cs.scorecard.line"].with_user(self.supervisor)
+        domain = [*safe_eval(action.domain), ("scorecard_id", "in", cards.ids)]
+        averages = {
+            user: score for user, score in Line._read_group(domain, ["user_id"], ["score:avg"])
+        }
+        for card in cards:
+            measured = card.line_ids.filtered("measured")
+            if not measured:
+                self.assertNotIn(card.user_id, averages)
+                continue
+            self.assertAlmostEqual(
+                averages[card.user_id], sum(measured.mapped("score")) / len(measured), places=2
+            )
+        # the specialist's own, once approved
+        self.assertFalse(Line.with_user(self.specialist).search(domain))
+        # the pivot sums nothing: its measures are averaged by default
+        fields = Line.fields_get(["score", "value", "target", "weight"], ["aggregator"])
+        self.assertEqual({f["aggregator"] for f in fields.values()}, {"avg"})
 
     def test_weights_and_targets_from_settings(self):
         ICP = self.env["ir.config_parameter"].sudo()

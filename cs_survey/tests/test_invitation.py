@@ -118,13 +118,14 @@ class TestInvitation(CsSurveyCommon):
     def test_closing_tickets_is_set_based(self):
         """Closing tickets (the helpdesk's hot path) plans their revisits and
         invitations with a query count that does not grow with the tickets."""
-        tickets = self.batch_tickets("Close", count=22)
+        tickets = self.batch_tickets("Close", count=37)
         self.count_queries(self.close, tickets[:1])  # warm-up: caches, first mail
-        # the fewest of three runs each: a run may pay a one-off (a scheduled
-        # action's trigger, a cache filled again) that has nothing to do with
-        # size; a full run once saw it in two runs in a row (2 tickets: 64, 5
-        # tickets: 68 queries)
+        # the fewest of three runs each, 2 then 10 tickets: a query per ticket
+        # would cost 8 more. A run may pay a one-off that has nothing to do
+        # with size (a scheduled action's trigger, a cache filled again): full
+        # runs saw 2 tickets at 64 and 5 at 68 queries in all three runs, while
+        # most runs count 67 for both, so up to 4 are let through
         two = min(self.count_queries(self.close, tickets[i : i + 2]) for i in (1, 3, 5))
-        five = min(self.count_queries(self.close, tickets[i : i + 5]) for i in (7, 12, 17))
-        self.assertEqual(len(tickets.cs_revisit_ids.user_input_id), 22)
-        self.assertLessEqual(five, two, f"2 tickets: {two}, 5 tickets: {five} queries")
+        ten = min(self.count_queries(self.close, tickets[i : i + 10]) for i in (7, 17, 27))
+        self.assertEqual(len(tickets.cs_revisit_ids.user_input_id), 37)
+        self.assertLessEqual(ten, two + 4, f"2 tickets: {two}, 10 tickets: {ten} queries")

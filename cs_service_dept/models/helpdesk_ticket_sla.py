@@ -190,7 +190,10 @@ class HelpdeskTicketSla(models.Model):
     def _cs_plan_warning(self):
         """Plan the warning dates: when the set share of each line's working
         time has elapsed (the deadline when the calendar runs out). The
-        calendar's working intervals are read once per calendar for the batch."""
+        calendar's working intervals are read once per calendar for the batch,
+        up to the lines' latest deadline: the deadline is the whole of a
+        line's working time from the same start on the same calendar (OCA's
+        ``_compute_deadline``), so its warning comes before."""
         share = self._cs_warning_percent() / 100.0
         now = fields.Datetime.now()
         by_calendar = self.grouped(lambda r: r.ticket_id.team_id.resource_calendar_id)
@@ -199,21 +202,17 @@ class HelpdeskTicketSla(models.Model):
             for line in lines:
                 start = line.last_state_date or line.ticket_id.create_date
                 hours = max(line.hours * share - line.consumed_time, 0.0)
-                if calendar and start:
+                if calendar and start and line.deadline:
                     todo[line] = (pytz.utc.localize(start), hours)
                 else:
                     line.cs_warning_date = line.deadline or now
             if not todo:
                 continue
             first = min(start for start, __ in todo.values())
-            days = max(hours for __, hours in todo.values()) / (calendar.hours_per_day or 8.0)
-            last = max(start for start, __ in todo.values()) + timedelta(days=7 + 2 * days)
+            last = pytz.utc.localize(max(line.deadline for line in todo))
             intervals = list(calendar._work_intervals_batch(first, last)[False])
             for line, (start, hours) in todo.items():
-                planned = _plan(intervals, start, hours) or calendar.plan_hours(
-                    hours, start.replace(tzinfo=None), compute_leaves=True
-                )
-                line.cs_warning_date = planned or line.deadline or now
+                line.cs_warning_date = _plan(intervals, start, hours) or line.deadline
 
     def _cs_first_response_reached(self):
         """The ticket was answered: its first-response lines in progress are

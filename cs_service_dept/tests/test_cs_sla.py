@@ -260,6 +260,18 @@ class TestCsSla(CsSlaCommon):
             Line._cron_cs_sla_warning()
         self.assertTrue(response.cs_warned)
 
+    def test_warning_planned_across_the_weekend(self):
+        """The warning is planned on the calendar up to the deadline: 80 % of
+        4 working hours from Friday 15:00 is 2 hours on Friday and 1.2 on
+        Monday, before the Monday 10:00 deadline."""
+        repair = self.new_ticket("2026-11-20 15:00:00", "repair")
+        line = repair.ticket_sla_ids
+        self.assertEqual(line.deadline, self.dt("2026-11-23 10:00:00"))
+        with freeze_time("2026-11-20 16:00:00"):
+            self.env["helpdesk.ticket.sla"]._cron_cs_sla_warning()
+        self.assertEqual(line.cs_warning_date, self.dt("2026-11-23 09:12:00"))
+        self.assertFalse(line.cs_warned)
+
     def test_warning_in_batches(self):
         tickets = self.new_ticket(MONDAY_8, "repair") | self.new_ticket(MONDAY_8, "repair")
         Line = self.env["helpdesk.ticket.sla"]

@@ -25,8 +25,9 @@ class ChatbotScriptStep(models.Model):
         "helpdesk.ticket.team",
         string="Ticket Team",
         ondelete="set null",
-        help="'Create Ticket' steps: the team of the ticket (empty: the live chat team "
-        "of the settings).",
+        help="'Create Ticket' steps: the team of the ticket. Empty: the team whose "
+        "working hours the chat's out-of-hours rule follows, else the live chat team of "
+        "the settings.",
     )
 
     def _process_step(self, discuss_channel):
@@ -67,6 +68,15 @@ class ChatbotScriptStep(models.Model):
             body = Markup("").join(parts)
         return discuss_channel._chatbot_post_message(self.chatbot_script_id, body)
 
+    def _cs_rule_team(self, discuss_channel):
+        """The team whose working hours the out-of-hours rule of the chat's
+        live chat channel follows, for this step's script: the ticket goes
+        where the bot answered for, and its answer is due on that calendar."""
+        rules = discuss_channel.livechat_channel_id.rule_ids.filtered(
+            lambda r: r.chatbot_script_id == self.chatbot_script_id and r.cs_outside_working_hours
+        )
+        return rules.sorted("sequence").cs_team_id[:1]
+
     def _cs_process_step_create_ticket(self, discuss_channel):
         """A chat ticket with the conversation, for the contact the visitor gave."""
         values = self._chatbot_prepare_customer_values(
@@ -89,7 +99,9 @@ class ChatbotScriptStep(models.Model):
                 ),
                 "description": values["description"] + channel._cs_chat_transcript(messages),
                 "channel_id": self.env.ref("cs_service_dept.helpdesk_ticket_channel_chat").id,
-                "team_id": (self.cs_team_id or channel._cs_chat_team()).id,
+                "team_id": (
+                    self.cs_team_id or self._cs_rule_team(channel) or channel._cs_chat_team()
+                ).id,
                 "partner_id": customer.id,
                 # not helpdesk_mgmt's default, the current user: the visitor
                 # (public) here; the customer's specialist or the team's

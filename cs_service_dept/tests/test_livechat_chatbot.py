@@ -184,6 +184,29 @@ class TestLivechatChatbot(CsLivechatCommon):
         )
         self.assertIn("新发票已寄出", chat_bodies())
 
+    def test_ticket_team_of_the_rule(self):
+        """A 'Create Ticket' step without a team opens the ticket in the team
+        whose working hours the out-of-hours rule followed, not in the live
+        chat team of the settings."""
+        night_team = self.env["helpdesk.ticket.team"].create(
+            {"name": "Night desk (test)", "user_ids": [Command.set(self.operator.ids)]}
+        )
+        self.env["im_livechat.channel.rule"].create(
+            {
+                "channel_id": self.livechat_channel.id,
+                "chatbot_script_id": self.script.id,
+                "cs_outside_working_hours": True,
+                "cs_team_id": night_team.id,
+            }
+        )
+        self.step_ticket.cs_team_id = False
+        ticket = self.ticket_from_bot()
+        self.assertEqual(ticket.team_id, night_team)
+        # the step's own team comes first
+        self.step_ticket.cs_team_id = self.chat_team
+        other = self.ticket_from_bot()
+        self.assertEqual(other.team_id, self.chat_team)
+
     def test_ticket_unassigned_no_activity(self):
         self.step_ticket.cs_team_id = self.env["helpdesk.ticket.team"].create(
             {"name": "Nobody (test)"}

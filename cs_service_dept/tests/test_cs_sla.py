@@ -435,6 +435,44 @@ class TestCsSla(CsSlaCommon):
         # run twice: nothing more to do
         self.run_migration("18.0.1.3.0", "18.0.1.2.0")
 
+    def test_migration_keeps_escalating(self):
+        """A database from before the SLAs (none for first responses) gets
+        the old job's rule as an SLA: consultations answered within 4 working
+        hours on every team, the open unanswered ones with their line."""
+        Sla = self.env["helpdesk.sla"]
+        Sla.search([("cs_target", "=", "first_response")]).active = False
+        self.env["res.lang"]._activate_lang("zh_CN")
+        plain = self.env["helpdesk.ticket.team"].create({"name": "Plain desk (test)"})
+        waiting, answered, closed = (
+            self.create_ticket(name, team_id=plain.id, user_id=self.specialist.id)
+            for name in ("waiting", "answered", "closed")
+        )
+        answered.sudo().cs_first_response_date = "2026-11-16 09:00:00"
+        closed.stage_id = self.done
+        self.assertFalse((waiting | answered | closed).ticket_sla_ids)
+        self.run_migration("18.0.1.3.0", "18.0.1.2.0")
+        sla = Sla.search([("cs_target", "=", "first_response")])
+        self.assertRecordValues(
+            sla,
+            [
+                {
+                    "name": "Consultations answered within 4 working hours",
+                    "cs_request_type": "consultation",
+                    "hours": 4,
+                    "days": 0,
+                }
+            ],
+        )
+        self.assertEqual(sla.with_context(lang="zh_CN").name, "咨询在 4 个工作小时内答复")
+        self.assertFalse(sla.team_ids, "every team")
+        self.assertTrue(plain.use_sla)
+        self.assertEqual(waiting.ticket_sla_ids.sla_id, sla)
+        self.assertEqual(waiting.ticket_sla_ids.state, "in_progress")
+        self.assertFalse((answered | closed).ticket_sla_ids)
+        # run twice: one SLA
+        self.run_migration("18.0.1.3.0", "18.0.1.2.0")
+        self.assertEqual(Sla.search([("cs_target", "=", "first_response")]), sla)
+
 
 class TestSlaLineRights(CsSlaCommon):
     def test_lines_not_written_by_clients(self):

@@ -49,7 +49,7 @@ class HelpdeskTicketSla(models.Model):
 
     A first-response line is not moved by the stages: it is accomplished when
     the customer is first answered before its deadline, expired when after
-    (``_cs_first_response_state``). Every line in progress gets a warning
+    (``_cs_first_response_reached``). Every line in progress gets a warning
     date, when the share of its working time set in the settings has elapsed;
     past it, the scheduled action warns the supervisor once."""
 
@@ -84,44 +84,23 @@ class HelpdeskTicketSla(models.Model):
     def _compute_sla_data(self):
         result = super()._compute_sla_data()
         for line in self.filtered(lambda r: r.sla_id.cs_target == "first_response"):
-            # reached by the first answer, whatever the stage; a line set
-            # (again) on a ticket answered already, e.g. by "Set SLA", is
-            # judged on its own deadline, which is not computed yet
+            # reached by the first answer, whatever the stage: judged when the
+            # ticket is answered, or once created on a ticket answered already
+            # (``create``), on the deadline OCA computes
             line.expected_stage_id = False
             line.last_state_date = line.ticket_id.create_date
-            answered = line.ticket_id.cs_first_response_date
-            line.state = self._cs_first_response_state(
-                answered, answered and line._cs_first_response_deadline()
-            )
+            line.state = "in_progress"
         return result
-
-    @api.model
-    def _cs_first_response_state(self, answered, deadline):
-        """The state of a first-response line, whether it is set on the ticket
-        or the ticket is answered: in progress until the customer is first
-        answered (``answered``), then accomplished, or expired when the
-        answer came after ``deadline``."""
-        if not answered:
-            return "in_progress"
-        return "expired" if deadline and answered > deadline else "accomplished"
-
-    def _cs_first_response_deadline(self):
-        """The deadline of the first-response line, as OCA computes it: the
-        line's working hours on the team's calendar from the ticket's
-        creation (no time is consumed by the stages)."""
-        self.ensure_one()
-        calendar = self.ticket_id.team_id.resource_calendar_id
-        start = self.ticket_id.create_date
-        if not (calendar and start):
-            return False
-        return calendar.plan_hours(self.hours, start, compute_leaves=True)
 
     @api.model_create_multi
     def create(self, vals_list):
         # which SLAs apply is the ticket's (set_sla, refresh_sla: as superuser)
         if not self.env.su:
             raise AccessError(self._cs_outcome_message())
-        return super().create(vals_list)
+        lines = super().create(vals_list)
+        # set (again) on a ticket answered already, e.g. by "Set SLA"
+        lines.filtered("ticket_id.cs_first_response_date")._cs_first_response_reached()
+        return lines
 
     def write(self, vals):
         self._cs_check_outcome_fields(vals)
@@ -220,12 +199,12 @@ class HelpdeskTicketSla(models.Model):
         lines = self.filtered(
             lambda r: r.sla_id.cs_target == "first_response" and r.state == "in_progress"
         )
-        by_state = lines.grouped(
-            lambda r: self._cs_first_response_state(r.ticket_id.cs_first_response_date, r.deadline)
+        late = lines.filtered(
+            lambda r: r.deadline and r.ticket_id.cs_first_response_date > r.deadline
         )
-        for state, group in by_state.items():
-            # the ticket's write was allowed: its lines follow as superuser
-            group.sudo().write({"state": state})
+        # the ticket's write was allowed: its lines follow as superuser
+        (lines - late).sudo().write({"state": "accomplished"})
+        late.sudo().write({"state": "expired"})
 
     @api.model
     def _cs_warning_domain(self):

@@ -260,8 +260,7 @@ class CsCreditEvaluation(models.Model):
             today,
             figures,
             detect_anomalies=detect_anomalies,
-            skip_graded=taken,
-            skip_unchanged=taken,
+            nightly=taken,
         )
         if detect_anomalies:
             self.env["cs.credit.anomaly"]._cs_detected(policy, anomalies)
@@ -269,7 +268,7 @@ class CsCreditEvaluation(models.Model):
 
     @api.model
     def _cs_insert_policy_evaluations(
-        self, policy, date, figures, detect_anomalies=False, skip_graded=False, skip_unchanged=False
+        self, policy, date, figures, detect_anomalies=False, nightly=False
     ):
         """Record ``policy``'s evaluations at ``date`` of the customers of
         ``figures`` (an SQL query with the columns of
@@ -280,11 +279,11 @@ class CsCreditEvaluation(models.Model):
         company, read once with its date, and inserts the anomalies
         (``cs.credit.anomaly._cs_detect_query``): PostgreSQL runs both
         inserts on the same snapshot, so the evaluations compared with are the
-        ones before this statement's. With ``skip_graded``, customers whose
-        latest evaluation is of ``date`` already are left out; with
-        ``skip_unchanged``, so are those whose latest evaluation has the same
-        policy, grade and figures (the nightly run records what changed: the
-        grade of a customer is its latest evaluation, from whatever day).
+        ones before this statement's. For the ``nightly`` run, customers
+        whose latest evaluation is of ``date`` already are left out, and so
+        are those whose latest evaluation has the same policy, grade and
+        figures (the night records what changed: the grade of a customer is
+        its latest evaluation, from whatever day).
 
         They are the system's (approved, no review, no chatter: the customer's
         chatter tells grade changes), so the ORM's per-record work (defaults,
@@ -343,7 +342,7 @@ class CsCreditEvaluation(models.Model):
             SELECT TRUE, id FROM anomaly
             """,
                 compared=self._cs_compared_query(
-                    figures, policy.company_id, graded_on=date if skip_graded else None
+                    figures, policy.company_id, graded_on=date if nightly else None
                 ),
                 anomalies=anomalies,
                 total=total,
@@ -352,7 +351,7 @@ class CsCreditEvaluation(models.Model):
                     SQL("%s::text, %s", key, SQL.identifier("t", key)) for key in keys
                 ),
                 # recorded whatever the latest evaluation, or only what changed
-                record_all=SQL("FALSE") if skip_unchanged else SQL("TRUE"),
+                record_all=SQL("FALSE") if nightly else SQL("TRUE"),
                 company=policy.company_id.id,
                 date=date,
                 policy=policy.id,
